@@ -1,0 +1,9 @@
+//! rampart's dependency scanner (SCA).
+//!
+//! `inventory` turns lockfiles, manifests, installed environments and SBOMs into [`Package`]s;
+//! `advisory` stores OSV records in a local index and matches packages against them with each
+//! ecosystem's own version semantics; `sbom` writes CycloneDX and SPDX.
+
+pub mod package;
+
+pub use package::{Ecosystem, Package, Scope};
