@@ -18,14 +18,24 @@ pub struct Region {
 
 impl Region {
     pub fn line(line: u32) -> Self {
-        Region { start_line: line, start_column: 1, end_line: line, end_column: 1 }
+        Region {
+            start_line: line,
+            start_column: 1,
+            end_line: line,
+            end_column: 1,
+        }
     }
 
     /// The region covering `range` (byte offsets) of `content`.
     pub fn from_byte_range(content: &[u8], range: Range<usize>) -> Self {
         let (start_line, start_column) = line_col(content, range.start);
         let (end_line, end_column) = line_col(content, range.end.max(range.start));
-        Region { start_line, start_column, end_line, end_column }
+        Region {
+            start_line,
+            start_column,
+            end_line,
+            end_column,
+        }
     }
 }
 
@@ -92,7 +102,10 @@ pub enum Location {
 
 impl Location {
     pub fn file(path: impl Into<String>, region: Option<Region>) -> Self {
-        Location::File { path: path.into(), region }
+        Location::File {
+            path: path.into(),
+            region,
+        }
     }
 
     /// The file path this location points at, for those that have one.
@@ -126,15 +139,27 @@ impl Location {
                 Some(r) => format!("{path}:{}:{}", r.start_line, r.start_column),
                 None => path.clone(),
             },
-            Location::Package { manifest, line, name, version, .. } => match line {
+            Location::Package {
+                manifest,
+                line,
+                name,
+                version,
+                ..
+            } => match line {
                 Some(l) => format!("{manifest}:{l} ({name}@{version})"),
                 None => format!("{manifest} ({name}@{version})"),
             },
-            Location::Image { image, layer, path, .. } => match layer {
+            Location::Image {
+                image, layer, path, ..
+            } => match layer {
                 Some(layer) => format!("{image} [{}] {path}", short(layer)),
                 None => format!("{image} {path}"),
             },
-            Location::Url { url, method, parameter } => {
+            Location::Url {
+                url,
+                method,
+                parameter,
+            } => {
                 let mut s = String::new();
                 if let Some(m) = method {
                     s.push_str(m);
@@ -146,7 +171,12 @@ impl Location {
                 }
                 s
             }
-            Location::Git { commit, path, region, .. } => match region {
+            Location::Git {
+                commit,
+                path,
+                region,
+                ..
+            } => match region {
                 Some(r) => format!("{}:{path}:{}", short(commit), r.start_line),
                 None => format!("{}:{path}", short(commit)),
             },
@@ -170,12 +200,18 @@ pub struct Evidence {
 
 impl Evidence {
     pub fn plain(text: impl Into<String>) -> Self {
-        Evidence { text: text.into(), sensitive: Vec::new() }
+        Evidence {
+            text: text.into(),
+            sensitive: Vec::new(),
+        }
     }
 
     /// Evidence whose `sensitive` ranges (byte offsets into `text`) must be redacted on output.
     pub fn with_sensitive(text: impl Into<String>, sensitive: Vec<Range<usize>>) -> Self {
-        Evidence { text: text.into(), sensitive }
+        Evidence {
+            text: text.into(),
+            sensitive,
+        }
     }
 
     /// The text as outputs print it: sensitive ranges redacted unless `show_secrets`.
@@ -207,7 +243,10 @@ impl Evidence {
 
     /// The evidence with redaction applied, for storing in outputs.
     pub fn redacted(&self, show_secrets: bool) -> Evidence {
-        Evidence { text: self.render(show_secrets), sensitive: Vec::new() }
+        Evidence {
+            text: self.render(show_secrets),
+            sensitive: Vec::new(),
+        }
     }
 }
 

@@ -52,7 +52,10 @@ impl Rule {
     /// Checks the invariants every rule must hold; returns what is wrong.
     pub fn validate(&self) -> Result<(), String> {
         let Some((ns, name)) = self.id.split_once('/') else {
-            return Err(format!("rule id `{}` is not namespaced (`ns/name`)", self.id));
+            return Err(format!(
+                "rule id `{}` is not namespaced (`ns/name`)",
+                self.id
+            ));
         };
         let kebab = |s: &str| {
             !s.is_empty()
@@ -70,12 +73,18 @@ impl Rule {
         }
         for code in &self.owasp {
             if owasp_2021_name(code).is_none() {
-                return Err(format!("rule `{}`: unknown OWASP 2021 code `{code}`", self.id));
+                return Err(format!(
+                    "rule `{}`: unknown OWASP 2021 code `{code}`",
+                    self.id
+                ));
             }
         }
         for code in &self.owasp_llm {
             if owasp_llm_2025_name(code).is_none() {
-                return Err(format!("rule `{}`: unknown OWASP LLM 2025 code `{code}`", self.id));
+                return Err(format!(
+                    "rule `{}`: unknown OWASP LLM 2025 code `{code}`",
+                    self.id
+                ));
             }
         }
         for p in &self.ssdf {
@@ -113,16 +122,24 @@ impl Rule {
         }
         let mut classes = Vec::new();
         for c in &self.cwe {
-            classes.push(format!("- CWE-{c}: https://cwe.mitre.org/data/definitions/{c}.html"));
+            classes.push(format!(
+                "- CWE-{c}: https://cwe.mitre.org/data/definitions/{c}.html"
+            ));
         }
         for o in &self.owasp {
             classes.push(format!("- OWASP {o} {}", owasp_2021_name(o).unwrap_or("")));
         }
         for o in &self.owasp_llm {
-            classes.push(format!("- OWASP {o} {}", owasp_llm_2025_name(o).unwrap_or("")));
+            classes.push(format!(
+                "- OWASP {o} {}",
+                owasp_llm_2025_name(o).unwrap_or("")
+            ));
         }
         for p in &self.ssdf {
-            classes.push(format!("- NIST SSDF {p} {}", ssdf_practice_name(p).unwrap_or("")));
+            classes.push(format!(
+                "- NIST SSDF {p} {}",
+                ssdf_practice_name(p).unwrap_or("")
+            ));
         }
         if !classes.is_empty() {
             s.push_str("## Classification\n\n");
@@ -230,7 +247,9 @@ pub fn ssdf_practice_name(id: &str) -> Option<&'static str> {
         "PW.1.1" | "PW.1" => "Design software to meet security requirements and mitigate risks",
         "PW.4.1" | "PW.4.4" | "PW.4" => "Reuse existing, well-secured software",
         "PW.5.1" | "PW.5" => "Create source code by adhering to secure coding practices",
-        "PW.6.1" | "PW.6.2" | "PW.6" => "Configure the compilation, interpreter, and build processes",
+        "PW.6.1" | "PW.6.2" | "PW.6" => {
+            "Configure the compilation, interpreter, and build processes"
+        }
         "PW.7.1" | "PW.7.2" | "PW.7" => "Review and/or analyze human-readable code",
         "PW.8.1" | "PW.8.2" | "PW.8" => "Test executable code to identify vulnerabilities",
         "PW.9.1" | "PW.9.2" | "PW.9" => "Configure software to have secure settings by default",
@@ -270,7 +289,10 @@ mod tests {
     fn registry_rejects_duplicates_and_bad_ids() {
         let mut reg = RuleRegistry::new();
         reg.insert(rule("test/one")).unwrap();
-        assert!(matches!(reg.insert(rule("test/one")), Err(RegistryError::Duplicate(_))));
+        assert!(matches!(
+            reg.insert(rule("test/one")),
+            Err(RegistryError::Duplicate(_))
+        ));
         assert!(reg.insert(rule("NoNamespace")).is_err());
         assert!(reg.insert(rule("test/Upper")).is_err());
         let mut bad = rule("test/two");

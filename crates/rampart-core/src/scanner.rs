@@ -84,7 +84,10 @@ pub struct ScanContext {
 
 impl ScanContext {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        ScanContext { root: root.into(), options: ScanOptions::default() }
+        ScanContext {
+            root: root.into(),
+            options: ScanOptions::default(),
+        }
     }
 
     /// Resolves `rel` against `base_dir` and returns it only if it stays inside the root
@@ -120,7 +123,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(scanner: &str, path: Option<&str>, line: Option<u32>, message: impl Into<String>) -> Self {
+    pub fn error(
+        scanner: &str,
+        path: Option<&str>,
+        line: Option<u32>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             level: DiagnosticLevel::Error,
             scanner: scanner.to_string(),
@@ -150,7 +158,12 @@ impl Diagnostic {
             }
             s.push_str(": ");
         }
-        s.push_str(&format!("{} [{}]: {}", self.level_str(), self.scanner, self.message));
+        s.push_str(&format!(
+            "{} [{}]: {}",
+            self.level_str(),
+            self.scanner,
+            self.message
+        ));
         s
     }
 
