@@ -198,7 +198,8 @@ def prefixed(id, title, prefix, body, make, *, env, what, remediation, reference
     def negs(g: G):
         t = make(g)
         out = [f"{env}={prefix}{'x' * 8}", f"{env}=<{prefix}YOUR_TOKEN_HERE>"]
-        cut = short(g) if short else t[: max(len(prefix) + 4, len(t) - 9)]
+        body_len = len(t) - len(prefix)
+        cut = short(g) if short else t[: len(prefix) + max(4, min(body_len - 9, body_len // 3))]
         out.append(f'{env} = "{cut}"')
         for n in neg or []:
             out.append(n(g) if callable(n) else n)
@@ -234,7 +235,7 @@ def contextual(id, title, ctx, value, make, *, env, what, remediation, reference
     def negs(g: G):
         t = make(g)
         out = [f"{env}=your-{env.lower().replace('_', '-')}-here",
-               f'{env} = "{t[: max(4, len(t) // 2)]}"',
+               f'{env} = "{t[: max(4, min(len(t) // 2, 16))]}"',
                f"{env}=${{{env}}}"]
         for n in neg or []:
             out.append(n(g) if callable(n) else n)
