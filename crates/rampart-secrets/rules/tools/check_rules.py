@@ -142,7 +142,7 @@ def main() -> int:
         if not r.get("references"):
             errors.append(f"{where}: no references")
         kws = r.get("keywords", [])
-        if not kws or any(len(k.strip()) < 3 for k in kws):
+        if not kws or any(len(k.strip()) < (2 if not k.isalnum() else 3) for k in kws):
             errors.append(f"{where}: keywords missing or shorter than 3 characters: {kws}")
         if r.get("validator") and r["validator"] not in VALIDATORS:
             errors.append(f"{where}: unknown validator")

@@ -112,7 +112,7 @@ def rules():
 
     R.append(C("google-gemini-api-key", "Google AI Studio / Gemini API key",
                r"gemini|genai|google[_.-]?ai|generativelanguage|palm", r"AIza[0-9A-Za-z_-]{35}",
-               lambda g: "AIza" + g.b64url(35), "GEMINI_API_KEY", ["gemini", "genai", "google_ai", "google-ai", "googleai", "google.ai", "generativelanguage", "palm"],
+               lambda g: "AIzaSy" + g.b64url(33), "GEMINI_API_KEY", ["gemini", "genai", "google_ai", "google-ai", "googleai", "google.ai", "generativelanguage", "palm"],
                "A Google API key used for the Gemini API (AI Studio); the generic GCP API key rule also reports it.",
                "Delete or regenerate the key in Google AI Studio (aistudio.google.com → API keys) or Google Cloud console → APIs & Services → Credentials, and add API restrictions to the replacement.",
                ["https://ai.google.dev/gemini-api/docs/api-key", "https://cloud.google.com/docs/authentication/api-keys"],
