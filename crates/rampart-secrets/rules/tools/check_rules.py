@@ -151,7 +151,7 @@ def main() -> int:
                 errors.append(f"{where}: regex uses {what}, which Rust regex lacks")
         if re.search(r"\(\?[a-z]+\)", r["regex"][1:]):
             errors.append(f"{where}: inline flag group not at start (use (?i:...))")
-        if re.search(r"(?<!\\)\.\*|(?<!\\)\.\+", r["regex"]):
+        if re.search(r"(?<!\\)\.[*+]", re.sub(r"\[(?:\\.|[^\]])*\]", "", r["regex"])):
             errors.append(f"{where}: unbounded .* / .+")
         try:
             rx = re.compile(r["regex"].encode())
