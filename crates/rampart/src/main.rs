@@ -1,1 +1,60 @@
-fn main() {}
+//! The rampart command line: parses arguments and wires the engine crates together. Everything
+//! that scans, suppresses or renders lives in library crates.
+
+use std::process::ExitCode;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+mod commands;
+mod output;
+mod scanners;
+
+#[derive(Parser)]
+#[command(
+    name = "rampart",
+    version,
+    about = "One binary for every DevSecOps practice: secrets, SAST, dependencies, ML models, IaC, containers, DAST.",
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Scan a directory with every static scanner (or those named with --scanners).
+    Scan(commands::scan::ScanArgs),
+    /// List every rule with its metadata.
+    Rules(commands::rules::RulesArgs),
+    /// Print a rule's documentation.
+    Explain(commands::rules::ExplainArgs),
+    /// Write a starter rampart.toml, a GitHub Actions workflow and a GitLab CI job.
+    Init(commands::init::InitArgs),
+}
+
+/// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 error.
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let sub = matches.subcommand().map(|(_, m)| m);
+    let result = match cli.command {
+        Command::Scan(args) => commands::scan::run(args, sub),
+        Command::Rules(args) => commands::rules::run_rules(args),
+        Command::Explain(args) => commands::rules::run_explain(args),
+        Command::Init(args) => commands::init::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}

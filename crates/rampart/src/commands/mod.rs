@@ -1,0 +1,7 @@
+//! One module per subcommand. Commands that scan share [`common::CommonArgs`] and
+//! [`common::finish`], so every scanner's command has the same formats, gate and suppressions.
+
+pub mod common;
+pub mod init;
+pub mod rules;
+pub mod scan;

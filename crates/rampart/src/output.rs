@@ -1,0 +1,45 @@
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use rampart_core::RuleRegistry;
+use rampart_core::pipeline::ScanResult;
+use rampart_report::{Format, RenderOptions};
+
+use crate::commands::common::CommonArgs;
+
+/// Renders one format to a file or standard output. Colour only on a terminal and never with
+/// `NO_COLOR` set.
+pub fn write(
+    format: Format,
+    result: &ScanResult,
+    rules: &RuleRegistry,
+    common: &CommonArgs,
+    path: Option<&Path>,
+) -> Result<()> {
+    let color = path.is_none()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let opts = RenderOptions {
+        color,
+        show_secrets: common.show_secrets,
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        show_suppressed: false,
+    };
+    match path {
+        Some(p) => {
+            let file = std::fs::File::create(p)
+                .with_context(|| format!("cannot write {}", p.display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            rampart_report::render(format, result, rules, &opts, &mut w)?;
+            w.flush()?;
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = stdout.lock();
+            rampart_report::render(format, result, rules, &opts, &mut w)?;
+            w.flush()?;
+        }
+    }
+    Ok(())
+}
