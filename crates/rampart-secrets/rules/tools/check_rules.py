@@ -32,9 +32,61 @@ ID_RE = re.compile(r"^secrets/[a-z0-9][a-z0-9.-]*$")
 # Rust `regex` has no lookaround, backreferences, possessive/atomic groups, \Z or \z (Python).
 UNSUPPORTED = [(r"\(\?[=!<]", "lookaround"), (r"\\[1-9]", "backreference"), (r"\(\?>", "atomic group"),
                (r"[*+?}]\+", "possessive quantifier"), (r"\\Z|\\z", "\\Z/\\z"), (r"\(\?P=", "backreference")]
-# Approximation of the engine's global placeholder filter.
-PLACEHOLDERS = [b"example", b"your_api_key", b"your-api-key", b"xxxx", b"changeme", b"${", b"{{",
-                b"os.environ", b"process.env", b"<", b">", b"placeholder", b"dummy"]
+# Mirror of the engine's shared filters (src/filter.rs), so the checker sees what the engine keeps.
+PLACEHOLDER_WORDS = [w.encode() for w in (
+    "example", "placeholder", "changeme", "change_me", "change-me", "your_", "your-", "yourapi", "yourkey",
+    "yoursecret", "yourtoken", "yourpassword", "xxxx", "****", "....", "####", "<your", "redacted", "dummy",
+    "sample", "insert_", "insert-", "replace_me", "replaceme", "process.env", "os.environ", "os.getenv",
+    "getenv(", "env::var", "system.getenv", "secrets.", "${", "{{", "$(", "%(", "#{", "lorem", "notarealkey",
+    "not_a_real", "not-a-real", "fake_", "_fake")]
+SECRET_CONTEXT = [b"key", b"secret", b"token", b"passw", b"pwd", b"auth", b"credential", b"bearer", b"api",
+                  b"private", b"session", b"cookie", b"signature", b"access"]
+HASH_MARKERS = [b"integrity", b"sha1", b"sha224", b"sha256", b"sha384", b"sha512", b"md5", b"checksum",
+                b"digest", b"hash", b"shasum", b"etag", b"commit", b"revision", b'"rev"', b"rev =",
+                b"resolved", b"h1:"]
+
+
+def _seq_run(data: bytes, n: int) -> bool:
+    up = down = 1
+    for a, b in zip(data.lower(), data.lower()[1:]):
+        al = chr(a).isalnum() and chr(b).isalnum() and a < 128 and b < 128
+        up = up + 1 if al and b == (a + 1) % 256 else 1
+        down = down + 1 if al and a == (b + 1) % 256 else 1
+        if al and ((a == ord("9") and b in (ord("0"), ord("a"))) or (a == ord("0") and b == ord("1"))):
+            up = max(up, 2)
+        if up >= n or down >= n:
+            return True
+    return False
+
+
+def is_placeholder(s: bytes) -> bool:
+    if not s:
+        return True
+    low = s.lower()
+    if any(w in low for w in PLACEHOLDER_WORDS):
+        return True
+    if (s[:1] + s[-1:]) in (b"<>", b"[]", b"%%", b"{}"):
+        return True
+    if s[:1] == b"$" and re.fullmatch(rb"\$[A-Za-z0-9_]*", s):
+        return True
+    if b"_" in s and re.fullmatch(rb"[A-Z0-9_]+", s) and sum(c in b"0123456789" for c in s) * 4 < len(s):
+        return True
+    p = max(s.rfind(b"_"), s.rfind(b"-"))
+    body = s[p + 1:] if p >= 0 and len(s) - p - 1 >= 16 else s
+    if len(body) >= 8 and (len(set(body)) <= 3 or _seq_run(body, 8)):
+        return True
+    return False
+
+
+def is_uuid(s: bytes) -> bool:
+    return re.fullmatch(rb"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", s) is not None
+
+
+def templated(data: bytes, a: int, b: int) -> bool:
+    before = data[max(0, a - 3):a].replace(b" ", b"")
+    after = data[b:b + 3].lstrip(b" ")
+    opens = before.endswith((b"${", b"{{", b"%(", b"$(", b"<"))
+    return opens and after[:1] in (b"}", b")", b">")
 
 
 def entropy(b: bytes) -> float:
@@ -54,7 +106,8 @@ def b62decode(s: bytes) -> int:
 def github_crc32(secret: bytes) -> bool:
     s = secret
     if s.startswith(b"github_pat_"):
-        return True  # fine-grained tokens: shape only (the engine documents its own check)
+        # fine-grained tokens: no published checksum, shape only (as the engine does)
+        return re.fullmatch(rb"github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}", s) is not None
     m = re.fullmatch(rb"gh[pousr]_([A-Za-z0-9]{30})([A-Za-z0-9]{6})", s)
     if not m:
         return False
@@ -68,7 +121,16 @@ def jwt_ok(secret: bytes) -> bool:
         obj = json.loads(data)
     except Exception:
         return False
-    return isinstance(obj, dict) and "alg" in obj
+    if not (isinstance(obj, dict) and isinstance(obj.get("alg"), str)):
+        return False
+    parts = secret.split(b".")
+    if len(parts) < 3:
+        return False
+    try:
+        pl = json.loads(base64.urlsafe_b64decode(parts[1] + b"=" * (-len(parts[1]) % 4)))
+    except Exception:
+        return False
+    return isinstance(pl, dict)
 
 
 VALIDATORS = {"github-crc32": github_crc32, "jwt": jwt_ok}
@@ -83,19 +145,32 @@ def findings(rule: dict, rx: re.Pattern, text: str) -> list[bytes]:
     allow = [a.lower().encode() for a in rule.get("allow", [])]
     gi = rx.groupindex.get("secret", 1 if rx.groups >= 1 else 0)
     for m in rx.finditer(data):
-        sec = m.group(gi)
-        if sec is None:
+        if m.group(gi) is None:
             continue
+        a, b = m.span(gi)
+        sec = data[a:b]
         low = sec.lower()
-        if any(a in low for a in allow):
+        if any(x and x in low for x in allow):
             continue
-        if any(p in low for p in PLACEHOLDERS):
+        if is_placeholder(sec) or templated(data, a, b):
             continue
         me = rule.get("min_entropy")
         if me is not None and entropy(sec) < me:
             continue
         v = rule.get("validator")
         if v and not VALIDATORS[v](sec):
+            continue
+        ls = data.rfind(b"\n", 0, a) + 1
+        le = data.find(b"\n", b)
+        line = data[ls: le if le >= 0 else len(data)]
+        before = data[ls:a]
+        if is_uuid(sec) and not any(w in line.lower() for w in SECRET_CONTEXT):
+            continue
+        if rule.get("confidence") != "high":
+            digesty = re.fullmatch(rb"[0-9a-fA-F]+", sec) or re.fullmatch(rb"[A-Za-z0-9+/=_-]+", sec)
+            if digesty and any(mk in before.lower() for mk in HASH_MARKERS):
+                continue
+        if any(k in line.lower() for k in (b"ssh-rsa ", b"ssh-ed25519 ", b"ssh-dss ", b"ecdsa-sha2-", b"sk-ssh-ed25519@")):
             continue
         out.append(sec)
     return out

@@ -49,6 +49,7 @@ def rules():
         what="A GitHub fine-grained personal access token.",
         suffix=" followed by 22 and 59 base62 characters",
         remediation=GH_REVOKE.replace("Personal access tokens", "Fine-grained tokens"),
+        validator="github-crc32",
         references=["https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens",
                     "https://docs.github.com/en/rest/credentials/revoke"],
         tags=["github"]))
