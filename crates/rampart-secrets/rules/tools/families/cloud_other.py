@@ -89,8 +89,8 @@ def rules():
                         what="An OVHcloud API application secret or consumer key.",
                         remediation="Delete the application at https://eu.api.ovh.com/console (GET/DELETE /me/api/application) and revoke its consumer keys (/me/api/credential).",
                         references=["https://help.ovhcloud.com/csm/en-api-getting-started-ovhcloud-api"], tags=T))
-    R.append(contextual("backblaze-application-key", "Backblaze B2 application key", r"\bb2[_.-]|backblaze", r"K[0-9]{3}[A-Za-z0-9+/]{27}", lambda g: "K00" + g.digits(1) + g.b64(27),
-                        env="B2_APPLICATION_KEY", keywords=["b2_", "b2-", "b2.", "backblaze"], words="key|secret", end=END_B64, severity="critical",
+    R.append(contextual("backblaze-application-key", "Backblaze B2 application key", r"\bb2(?:[_.-]|app)|backblaze", r"K[0-9]{3}[A-Za-z0-9+/]{27}", lambda g: "K00" + g.digits(1) + g.b64(27),
+                        env="B2_APPLICATION_KEY", keywords=["b2_", "b2-", "b2.", "b2app", "backblaze"], words="key|secret", end=END_B64, severity="critical",
                         what="A Backblaze B2 application key (31 characters starting `K00`).",
                         remediation="Delete the key in Backblaze → App Keys → Delete (or `b2 key delete`), then create a new restricted key.",
                         references=["https://www.backblaze.com/docs/cloud-storage-application-keys"], tags=T))
