@@ -1,0 +1,258 @@
+//! The matching engine: one Aho-Corasick automaton over every rule's keywords decides which rules
+//! run and where; each selected rule's regex then runs on byte windows around its keyword hits.
+//! Candidates go through the rule's allowlist, the shared placeholder and context filters, the
+//! entropy floor and the rule's validator.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rampart_core::Confidence;
+
+use crate::filter;
+use crate::rules::CompiledRule;
+
+/// Bytes before a keyword hit that a match may start at.
+const WINDOW_BACK: usize = 1024;
+/// Bytes after a keyword hit that a match may end at (PEM/PGP key blocks are long).
+const WINDOW_FWD: usize = 16 * 1024;
+/// How far a window is stretched to reach a line boundary.
+const SNAP: usize = 1024;
+
+/// A candidate secret that passed every filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMatch {
+    /// Index into [`Engine::rules`].
+    pub rule: usize,
+    /// The secret's bytes in the scanned buffer.
+    pub secret: Range<usize>,
+    /// The whole regex match.
+    pub whole: Range<usize>,
+}
+
+/// What the engine knows about the buffer being scanned.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ScanHints<'a> {
+    pub path: &'a str,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error("cannot build keyword automaton: {0}")]
+    Automaton(String),
+}
+
+pub struct Engine {
+    rules: Vec<CompiledRule>,
+    automaton: AhoCorasick,
+    /// Keyword pattern id → rules that list it.
+    keyword_rules: Vec<Vec<usize>>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("rules", &self.rules.len())
+            .finish()
+    }
+}
+
+impl Engine {
+    pub fn new(rules: Vec<CompiledRule>) -> Result<Self, EngineError> {
+        let mut keywords: Vec<Vec<u8>> = Vec::new();
+        let mut keyword_rules: Vec<Vec<usize>> = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            for k in &r.spec.keywords {
+                let k = k.to_ascii_lowercase().into_bytes();
+                match keywords.iter().position(|x| *x == k) {
+                    Some(p) => {
+                        if !keyword_rules[p].contains(&i) {
+                            keyword_rules[p].push(i);
+                        }
+                    }
+                    None => {
+                        keywords.push(k);
+                        keyword_rules.push(vec![i]);
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&keywords)
+            .map_err(|e| EngineError::Automaton(e.to_string()))?;
+        Ok(Engine {
+            rules,
+            automaton,
+            keyword_rules,
+        })
+    }
+
+    pub fn rules(&self) -> &[CompiledRule] {
+        &self.rules
+    }
+
+    /// Whether any keyword occurs in `data` (cheap; decides whether a decoded blob is worth a scan).
+    pub fn any_keyword(&self, data: &[u8]) -> bool {
+        self.automaton.is_match(data)
+    }
+
+    /// Every secret in `data`.
+    pub fn scan(&self, data: &[u8], hints: ScanHints<'_>) -> Vec<RawMatch> {
+        let windows = self.windows(data);
+        let mut out = Vec::new();
+        for (rule_idx, wins) in windows.into_iter().enumerate() {
+            let Some(rule) = self.rules.get(rule_idx) else {
+                continue;
+            };
+            for w in wins {
+                let hay = &data[w.clone()];
+                for caps in rule.regex.captures_iter(hay) {
+                    let Some(whole) = caps.get(0) else { continue };
+                    let secret = caps.get(rule.secret_group).unwrap_or(whole);
+                    let secret = (w.start + secret.start())..(w.start + secret.end());
+                    let whole = (w.start + whole.start())..(w.start + whole.end());
+                    if self.accept(rule, data, &secret, hints) {
+                        out.push(RawMatch {
+                            rule: rule_idx,
+                            secret,
+                            whole,
+                        });
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            a.secret
+                .start
+                .cmp(&b.secret.start)
+                .then(a.rule.cmp(&b.rule))
+        });
+        out.dedup();
+        out
+    }
+
+    /// Per rule, the merged byte windows around its keyword hits.
+    fn windows(&self, data: &[u8]) -> Vec<Vec<Range<usize>>> {
+        let mut per_rule: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.rules.len()];
+        for m in self.automaton.find_overlapping_iter(data) {
+            let Some(rules) = self.keyword_rules.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let lo = m.start().saturating_sub(WINDOW_BACK);
+            let hi = m.end().saturating_add(WINDOW_FWD).min(data.len());
+            for &r in rules {
+                let wins = &mut per_rule[r];
+                match wins.last_mut() {
+                    Some(last) if lo <= last.end => last.end = last.end.max(hi),
+                    _ => wins.push(lo..hi),
+                }
+            }
+        }
+        for wins in &mut per_rule {
+            for w in wins.iter_mut() {
+                *w = snap_to_lines(data, w.clone());
+            }
+            // Snapping can make neighbours overlap; merge again so no match is reported twice.
+            let mut merged: Vec<Range<usize>> = Vec::with_capacity(wins.len());
+            for w in wins.drain(..) {
+                match merged.last_mut() {
+                    Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+                    _ => merged.push(w),
+                }
+            }
+            *wins = merged;
+        }
+        per_rule
+    }
+
+    fn accept(
+        &self,
+        rule: &CompiledRule,
+        data: &[u8],
+        secret: &Range<usize>,
+        hints: ScanHints<'_>,
+    ) -> bool {
+        let s = &data[secret.clone()];
+        if s.is_empty() {
+            return false;
+        }
+        let lower = s.to_ascii_lowercase();
+        if rule
+            .allow
+            .iter()
+            .any(|a| !a.is_empty() && memchr::memmem::find(&lower, a).is_some())
+        {
+            return false;
+        }
+        if filter::is_placeholder(s) || templated(data, secret) {
+            return false;
+        }
+        if let Some(min) = rule.spec.min_entropy
+            && filter::shannon_entropy(s) < min
+        {
+            return false;
+        }
+        if let Some(v) = rule.validator
+            && !v.check(s)
+        {
+            return false;
+        }
+        let line = line_of(data, secret.clone());
+        let before = &data[line.start..secret.start];
+        if filter::is_uuid(s) && !filter::has_secret_context(&data[line.clone()]) {
+            return false;
+        }
+        if rule.rule.confidence != Confidence::High {
+            if filter::in_hash_context(before, s) {
+                return false;
+            }
+            if filter::is_lockfile(hints.path) {
+                return false;
+            }
+        }
+        let from = secret.start.saturating_sub(WINDOW_FWD);
+        if filter::in_public_key(&data[from..secret.start], &data[line]) {
+            return false;
+        }
+        true
+    }
+}
+
+/// `${VAR}`, `{{ VAR }}`, `<VAR>`, `%(VAR)s`: the captured value is a template variable name.
+fn templated(data: &[u8], secret: &Range<usize>) -> bool {
+    let before = &data[secret.start.saturating_sub(3)..secret.start];
+    let after = &data[secret.end..(secret.end + 3).min(data.len())];
+    let trimmed_before: Vec<u8> = before.iter().copied().filter(|b| *b != b' ').collect();
+    let opens = trimmed_before.ends_with(b"${")
+        || trimmed_before.ends_with(b"{{")
+        || trimmed_before.ends_with(b"%(")
+        || trimmed_before.ends_with(b"$(")
+        || trimmed_before.ends_with(b"<");
+    let closes = after
+        .iter()
+        .find(|b| **b != b' ')
+        .is_some_and(|b| matches!(b, b'}' | b')' | b'>'));
+    opens && closes
+}
+
+/// The line holding `range.start` (bounded to 4 KiB either side).
+pub fn line_of(data: &[u8], range: Range<usize>) -> Range<usize> {
+    let lo = range.start.saturating_sub(4096);
+    let start = memchr::memrchr(b'\n', &data[lo..range.start]).map_or(lo, |p| lo + p + 1);
+    let hi = (range.end + 4096).min(data.len());
+    let end = memchr::memchr(b'\n', &data[range.end.min(hi)..hi]).map_or(hi, |p| range.end + p);
+    start..end
+}
+
+fn snap_to_lines(data: &[u8], w: Range<usize>) -> Range<usize> {
+    let lo = w.start.saturating_sub(SNAP);
+    let start = if w.start == 0 {
+        0
+    } else {
+        memchr::memrchr(b'\n', &data[lo..w.start]).map_or(lo, |p| lo + p + 1)
+    };
+    let hi = (w.end + SNAP).min(data.len());
+    let end = memchr::memchr(b'\n', &data[w.end..hi]).map_or(hi, |p| w.end + p);
+    start..end
+}
