@@ -1,0 +1,236 @@
+//! Evaluation of search formulas over one parsed file, with Semgrep's semantics: positive terms
+//! intersect by range inclusion, `pattern-inside` keeps matches inside its ranges,
+//! `pattern-not` removes equal ranges, `pattern-not-inside` removes enclosed ones, then the
+//! metavariable conditions filter and `focus-metavariable` narrows.
+
+use crate::consteval::{self, Value};
+use crate::lang::Cat;
+use crate::matcher::{merge, string_value, Binding, Env, Match, Matcher, Target};
+use crate::pattern::MV_PREFIX;
+use crate::rules::Formula;
+
+fn within(a: &Match, start: u32, end: u32) -> bool {
+    start <= a.start && a.end <= end
+}
+
+fn push_unique(out: &mut Vec<Match>, m: Match) {
+    if !out.contains(&m) {
+        out.push(m);
+    }
+}
+
+/// All matches of `f` in the target.
+pub fn eval(f: &Formula, t: &Target<'_>) -> Vec<Match> {
+    match f {
+        Formula::Pattern(p) => Matcher::new(p, t).find_all(),
+        Formula::Regex(re) => regex_matches(re, t),
+        Formula::Or(items) => {
+            let mut out = Vec::new();
+            for i in items {
+                for m in eval(i, t) {
+                    push_unique(&mut out, m);
+                }
+            }
+            out
+        }
+        Formula::And(items) => and(items, t),
+        Formula::Inside(f) => eval(f, t),
+        // Filters only make sense inside `patterns`; the loader guarantees a positive term there.
+        _ => Vec::new(),
+    }
+}
+
+fn regex_matches(re: &regex::Regex, t: &Target<'_>) -> Vec<Match> {
+    let src = t.ast.src.as_str();
+    let names: Vec<Option<&str>> = re.capture_names().collect();
+    let mut out = Vec::new();
+    for caps in re.captures_iter(src) {
+        let Some(all) = caps.get(0) else { continue };
+        let mut env: Env = Vec::new();
+        for (i, name) in names.iter().enumerate().skip(1) {
+            if let Some(g) = caps.get(i) {
+                let b = Binding { start: g.start() as u32, end: g.end() as u32, node: None };
+                env.push((format!("${i}"), b.clone()));
+                if let Some(n) = name {
+                    env.push((format!("${n}"), b));
+                }
+            }
+        }
+        out.push(Match { start: all.start() as u32, end: all.end() as u32, env });
+        if out.len() > 100_000 {
+            break;
+        }
+    }
+    out
+}
+
+fn intersect(t: &Target<'_>, a: &[Match], b: &[Match]) -> Vec<Match> {
+    let mut out = Vec::new();
+    for x in a {
+        for y in b {
+            if within(x, y.start, y.end) {
+                if let Some(env) = merge(t, &x.env, &y.env) {
+                    push_unique(&mut out, Match { start: x.start, end: x.end, env });
+                }
+            }
+        }
+    }
+    for y in b {
+        for x in a {
+            if within(y, x.start, x.end) && !(x.start == y.start && x.end == y.end) {
+                if let Some(env) = merge(t, &y.env, &x.env) {
+                    push_unique(&mut out, Match { start: y.start, end: y.end, env });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn and(items: &[Formula], t: &Target<'_>) -> Vec<Match> {
+    let mut cur: Option<Vec<Match>> = None;
+    for i in items {
+        if matches!(i, Formula::Pattern(_) | Formula::Regex(_) | Formula::And(_) | Formula::Or(_)) {
+            let ms = eval(i, t);
+            cur = Some(match cur {
+                None => ms,
+                Some(c) => intersect(t, &c, &ms),
+            });
+        }
+    }
+    for i in items {
+        if let Formula::Inside(f) = i {
+            let ins = eval(f, t);
+            cur = Some(match cur {
+                None => ins,
+                Some(c) => {
+                    let mut out = Vec::new();
+                    for r in c {
+                        if let Some(env) =
+                            ins.iter().filter(|o| within(&r, o.start, o.end)).find_map(|o| merge(t, &r.env, &o.env))
+                        {
+                            push_unique(&mut out, Match { start: r.start, end: r.end, env });
+                        }
+                    }
+                    out
+                }
+            });
+        }
+    }
+    let mut cur = cur.unwrap_or_default();
+    for i in items {
+        if cur.is_empty() {
+            return cur;
+        }
+        match i {
+            Formula::Not(f) => {
+                let ns = eval(f, t);
+                cur.retain(|r| {
+                    !ns.iter().any(|n| n.start == r.start && n.end == r.end && merge(t, &r.env, &n.env).is_some())
+                });
+            }
+            Formula::NotInside(f) => {
+                let ns = eval(f, t);
+                cur.retain(|r| !ns.iter().any(|n| within(r, n.start, n.end) && merge(t, &r.env, &n.env).is_some()));
+            }
+            Formula::NotRegex(re) => {
+                let ms = regex_matches(re, t);
+                cur.retain(|r| !ms.iter().any(|m| within(m, r.start, r.end) || within(r, m.start, m.end)));
+            }
+            _ => {}
+        }
+    }
+    for i in items {
+        if cur.is_empty() {
+            return cur;
+        }
+        match i {
+            Formula::MetavarRegex { name, re } => {
+                cur.retain(|r| binding(&r.env, name).is_some_and(|b| regex_on_binding(t, re, b)));
+            }
+            Formula::MetavarPattern { name, formula } => {
+                let sub = eval(formula, t);
+                let mut out = Vec::new();
+                for r in cur {
+                    let Some(b) = binding(&r.env, name).cloned() else { continue };
+                    for s in &sub {
+                        if within(s, b.start, b.end) {
+                            if let Some(env) = merge(t, &r.env, &s.env) {
+                                push_unique(&mut out, Match { start: r.start, end: r.end, env });
+                            }
+                        }
+                    }
+                }
+                cur = out;
+            }
+            Formula::MetavarComparison { name, expr } => {
+                cur.retain(|r| {
+                    if let Some(n) = name {
+                        if binding(&r.env, n).is_none() {
+                            return false;
+                        }
+                    }
+                    compare(t, &r.env, expr)
+                });
+            }
+            _ => {}
+        }
+    }
+    for i in items {
+        if let Formula::Focus(names) = i {
+            let mut out = Vec::new();
+            for r in cur {
+                let mut range: Option<(u32, u32)> = None;
+                let mut ok = true;
+                for n in names {
+                    match binding(&r.env, n) {
+                        Some(b) => {
+                            range = Some(match range {
+                                None => (b.start, b.end),
+                                Some((s, e)) => (s.max(b.start), e.min(b.end)),
+                            });
+                        }
+                        None => ok = false,
+                    }
+                }
+                if let (true, Some((s, e))) = (ok, range) {
+                    if s <= e {
+                        push_unique(&mut out, Match { start: s, end: e, env: r.env });
+                    }
+                }
+            }
+            cur = out;
+        }
+    }
+    cur
+}
+
+pub fn binding<'e>(env: &'e Env, name: &str) -> Option<&'e Binding> {
+    env.iter().find(|(n, _)| n == name).map(|(_, b)| b)
+}
+
+/// `metavariable-regex` is left-anchored like Semgrep's; string literals are tried with and
+/// without their quotes.
+fn regex_on_binding(t: &Target<'_>, re: &regex::Regex, b: &Binding) -> bool {
+    let anchored = |s: &str| re.find(s).is_some_and(|m| m.start() == 0);
+    if anchored(t.ast.slice(b.start, b.end)) {
+        return true;
+    }
+    match b.node {
+        Some(n) if t.ast.cat(n) == Cat::String => string_value(t, n).is_some_and(anchored),
+        _ => false,
+    }
+}
+
+fn compare(t: &Target<'_>, env: &Env, expr: &crate::pattern::Pattern) -> bool {
+    let root = match &expr.root {
+        crate::pattern::Root::Expr(e) => *e,
+        crate::pattern::Root::Stmts(_) => return false,
+    };
+    let lookup = |name: &str| -> Option<Value> {
+        let mv = name.strip_prefix(MV_PREFIX)?;
+        let b = binding(env, &format!("${mv}"))?;
+        Value::from_literal(t.ast.slice(b.start, b.end))
+    };
+    consteval::eval(&expr.ast, root, &lookup).is_some_and(|v| v.truthy())
+}

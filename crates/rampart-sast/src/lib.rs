@@ -1,0 +1,340 @@
+//! rampart's SAST engine.
+//!
+//! Rules are written in Semgrep's YAML format (the subset described in the README) and matched
+//! structurally on tree-sitter trees: each file is parsed once and every rule of its language is
+//! evaluated on that tree, after a literal prefilter skips the rules that cannot match. `mode:
+//! taint` rules run an intra-procedural dataflow per function plus function summaries, so flows
+//! through helpers of the same file are found.
+
+pub mod ast;
+pub mod consteval;
+pub mod eval;
+pub mod lang;
+pub mod matcher;
+pub mod pattern;
+pub mod rules;
+pub mod ruletest;
+pub mod taint;
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+}
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use aho_corasick::AhoCorasick;
+use rampart_core::finding::Region;
+use rampart_core::scanner::FileInfo;
+use rampart_core::{Diagnostic, Evidence, FileTarget, Finding, Fingerprint, Location, Rule, ScanContext, ScanOutput, Scanner};
+use serde::Deserialize;
+
+use crate::lang::Language;
+use crate::matcher::{Env, Target};
+pub use crate::rules::{Origin, RuleError, SastRule};
+pub use crate::ruletest::{run_rule_tests, RuleTestResult, TestReport};
+
+/// Files larger than this are not parsed (generated code, minified bundles).
+pub const MAX_SOURCE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// `[scanner.sast]` of `rampart.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SastConfig {
+    /// Directories (or single files) of Semgrep-format YAML rules, run in addition to the
+    /// built-in pack. Their rule ids become `user/<id>`.
+    pub rule_dirs: Vec<PathBuf>,
+    /// Rule ids to skip: rampart ids (`py/…`, `user/…`) or the ids written in the YAML.
+    pub disabled_rules: Vec<String>,
+    /// Run the built-in rule pack (default true).
+    pub builtin: bool,
+}
+
+impl Default for SastConfig {
+    fn default() -> Self {
+        SastConfig { rule_dirs: Vec::new(), disabled_rules: Vec::new(), builtin: true }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SastError {
+    #[error("{} rule error(s):\n{}", .0.len(), .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
+    Rules(Vec<RuleError>),
+    #[error("rule path {0} does not exist")]
+    MissingPath(PathBuf),
+}
+
+/// The built-in rule files: `(path under rules/, YAML)`.
+pub fn builtin_rule_files() -> &'static [(&'static str, &'static str)] {
+    builtin::BUILTIN_RULE_FILES
+}
+
+/// Loads the built-in pack.
+pub fn builtin_rules() -> rules::Loaded {
+    let mut out = rules::Loaded::default();
+    for (path, text) in builtin_rule_files() {
+        let l = rules::load_str(text, &format!("rules/{path}"), Origin::Builtin);
+        out.rules.extend(l.rules);
+        out.errors.extend(l.errors);
+        out.skipped.extend(l.skipped);
+    }
+    out
+}
+
+/// One result before it becomes a [`Finding`].
+#[derive(Debug, Clone)]
+pub struct RawMatch {
+    pub rule: usize,
+    pub start: u32,
+    pub end: u32,
+    pub env: Env,
+    /// Taint rules: where the data came from and the calls it went through.
+    pub source: Option<u32>,
+    pub via_calls: Vec<u32>,
+}
+
+/// Compiled rules plus the literal prefilter.
+pub struct Engine {
+    rules: Vec<SastRule>,
+    ac: Option<AhoCorasick>,
+    lit_ids: HashMap<String, usize>,
+}
+
+impl Engine {
+    pub fn new(rules: Vec<SastRule>) -> Engine {
+        let mut lits = Vec::new();
+        for r in &rules {
+            rules::req_literals(&r.req, &mut lits);
+        }
+        lits.sort();
+        lits.dedup();
+        let lit_ids: HashMap<String, usize> = lits.iter().enumerate().map(|(i, l)| (l.clone(), i)).collect();
+        let ac = if lits.is_empty() { None } else { AhoCorasick::new(&lits).ok() };
+        Engine { rules, ac, lit_ids }
+    }
+
+    pub fn rules(&self) -> &[SastRule] {
+        &self.rules
+    }
+
+    pub fn language_for(&self, rel_path: &str) -> Option<&'static dyn Language> {
+        let ext = rel_path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
+        rules::languages().into_iter().find(|l| l.extensions().contains(&ext.as_str()))
+    }
+
+    /// Runs every applicable rule on one source file.
+    pub fn scan_source(&self, rel_path: &str, src: &str) -> Vec<RawMatch> {
+        let lang = self.language_for(rel_path).unwrap_or_else(|| lang::python());
+        self.scan_with(lang, rel_path, src)
+    }
+
+    pub fn scan_with(&self, lang: &'static dyn Language, rel_path: &str, src: &str) -> Vec<RawMatch> {
+        let mut present = vec![false; self.lit_ids.len()];
+        if let Some(ac) = &self.ac {
+            for m in ac.find_overlapping_iter(src) {
+                if let Some(p) = present.get_mut(m.pattern().as_usize()) {
+                    *p = true;
+                }
+            }
+        }
+        let has = |lit: &str| self.lit_ids.get(lit).and_then(|i| present.get(*i)).copied().unwrap_or(false);
+        let wanted: Vec<usize> = self
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.language == lang.name())
+            .filter(|(_, r)| r.paths.as_ref().is_none_or(|p| p.allows(rel_path)))
+            .filter(|(_, r)| rules::req_holds(&r.req, &has))
+            .map(|(i, _)| i)
+            .collect();
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let Some(tree) = ast::parse(lang, src) else { return Vec::new() };
+        let target = Target::new(lang, &tree);
+        let mut out = Vec::new();
+        for i in wanted {
+            let Some(rule) = self.rules.get(i) else { continue };
+            let mut seen = HashSet::new();
+            match &rule.kind {
+                rules::RuleKind::Search(f) => {
+                    for m in eval::eval(f, &target) {
+                        if seen.insert((m.start, m.end)) {
+                            out.push(RawMatch { rule: i, start: m.start, end: m.end, env: m.env, source: None, via_calls: vec![] });
+                        }
+                    }
+                }
+                rules::RuleKind::Taint(spec) => {
+                    for h in taint::run(spec, &target) {
+                        out.push(RawMatch {
+                            rule: i,
+                            start: h.sink_start,
+                            end: h.sink_end,
+                            env: Vec::new(),
+                            source: Some(h.source_start),
+                            via_calls: h.via_calls,
+                        });
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|m| (m.start, m.rule));
+        out
+    }
+
+    /// Turns a raw match into a finding of the rampart model.
+    pub fn to_finding(&self, rel_path: &str, src: &str, m: &RawMatch) -> Option<Finding> {
+        let rule = self.rules.get(m.rule)?;
+        let bytes = src.as_bytes();
+        let (s, e) = (m.start as usize, (m.end as usize).min(bytes.len()));
+        let region = Region::from_byte_range(bytes, s..e);
+        let matched = src.get(s..e).unwrap_or("");
+        let message = interpolate(&rule.message, &m.env, src);
+        let evidence: String = matched.lines().next().unwrap_or("").trim().chars().take(200).collect();
+        let mut f = Finding::new(&rule.rule, Location::file(rel_path, Some(region)), message.trim())
+            .with_fingerprint(Fingerprint::for_code(&rule.rule.id, rel_path, matched.as_bytes()))
+            .with_evidence(Evidence::plain(evidence))
+            .with_property("semgrep_id", rule.semgrep_id.clone());
+        if let Some(fix) = &rule.fix {
+            f = f.with_property("fix", interpolate(fix, &m.env, src));
+        }
+        if let Some(so) = m.source {
+            let line = |o: u32| rampart_core::finding::line_col(bytes, o as usize).0;
+            let mut trace = vec![serde_json::json!({"kind": "source", "line": line(so)})];
+            for c in &m.via_calls {
+                trace.push(serde_json::json!({"kind": "call", "line": c}));
+            }
+            trace.push(serde_json::json!({"kind": "sink", "line": region.start_line}));
+            f = f.with_property("trace", serde_json::Value::Array(trace));
+        }
+        Some(f)
+    }
+}
+
+/// Replaces `$X` in a message with the text bound to `X` (longest names first).
+fn interpolate(template: &str, env: &Env, src: &str) -> String {
+    let mut names: Vec<&(String, matcher::Binding)> = env.iter().collect();
+    names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    let mut out = template.to_string();
+    for (n, b) in names {
+        if out.contains(n.as_str()) {
+            let text: String = src.get(b.start as usize..b.end as usize).unwrap_or("").chars().take(120).collect();
+            out = out.replace(n.as_str(), &text);
+        }
+    }
+    out
+}
+
+/// The `sast` scanner of `rampart scan`.
+pub struct SastScanner {
+    engine: Engine,
+    skipped: Vec<RuleError>,
+}
+
+impl SastScanner {
+    /// Builds the scanner: the built-in pack (unless `builtin = false`) plus every rule under
+    /// `rule_dirs`. Any rule error (invalid YAML, unsupported feature) fails the construction;
+    /// rules for languages this build does not support are skipped and reported by `finish`.
+    pub fn new(cfg: &SastConfig) -> Result<SastScanner, SastError> {
+        let mut loaded = if cfg.builtin { builtin_rules() } else { rules::Loaded::default() };
+        for d in &cfg.rule_dirs {
+            if !d.exists() {
+                return Err(SastError::MissingPath(d.clone()));
+            }
+            let l = rules::load_dir(d, Origin::User);
+            loaded.rules.extend(l.rules);
+            loaded.errors.extend(l.errors);
+            loaded.skipped.extend(l.skipped);
+        }
+        if !loaded.errors.is_empty() {
+            return Err(SastError::Rules(loaded.errors));
+        }
+        let disabled: HashSet<&str> = cfg.disabled_rules.iter().map(String::as_str).collect();
+        let mut seen = HashSet::new();
+        let mut dupes = Vec::new();
+        let rules: Vec<SastRule> = loaded
+            .rules
+            .into_iter()
+            .filter(|r| !disabled.contains(r.rule.id.as_str()) && !disabled.contains(r.semgrep_id.as_str()))
+            .filter(|r| {
+                let fresh = seen.insert(r.rule.id.clone());
+                if !fresh {
+                    dupes.push(RuleError { file: r.file.clone(), rule: r.semgrep_id.clone(), message: format!("duplicate rule id `{}`", r.rule.id) });
+                }
+                fresh
+            })
+            .collect();
+        if !dupes.is_empty() {
+            return Err(SastError::Rules(dupes));
+        }
+        Ok(SastScanner { engine: Engine::new(rules), skipped: loaded.skipped })
+    }
+
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// Rules skipped because they target languages this build does not support.
+    pub fn skipped_rules(&self) -> &[RuleError] {
+        &self.skipped
+    }
+
+    /// Scans one source text (what `scan_file` does with the file's bytes).
+    pub fn scan_text(&self, rel_path: &str, src: &str) -> Vec<Finding> {
+        self.engine
+            .scan_source(rel_path, src)
+            .iter()
+            .filter_map(|m| self.engine.to_finding(rel_path, src, m))
+            .collect()
+    }
+}
+
+impl Scanner for SastScanner {
+    fn name(&self) -> &'static str {
+        "sast"
+    }
+
+    fn rules(&self) -> Vec<Rule> {
+        self.engine.rules.iter().map(|r| r.rule.clone()).collect()
+    }
+
+    fn wants(&self, file: &FileInfo<'_>, _ctx: &ScanContext) -> bool {
+        !file.is_binary && file.size <= MAX_SOURCE_BYTES && self.engine.language_for(file.rel_path).is_some()
+    }
+
+    fn scan_file(&self, _ctx: &ScanContext, file: &FileTarget<'_>, out: &mut ScanOutput) {
+        let owned;
+        let bytes: &[u8] = match file.content {
+            Some(b) => b,
+            None => {
+                // Larger than the walk keeps in memory: far over our own limit, so skip.
+                if file.info.size > MAX_SOURCE_BYTES {
+                    return;
+                }
+                match std::fs::read(file.info.path) {
+                    Ok(b) => {
+                        owned = b;
+                        &owned
+                    }
+                    Err(e) => {
+                        out.diagnostic(Diagnostic::warning("sast", Some(file.info.rel_path), format!("unreadable: {e}")));
+                        return;
+                    }
+                }
+            }
+        };
+        if bytes.len() as u64 > MAX_SOURCE_BYTES {
+            return;
+        }
+        let src = String::from_utf8_lossy(bytes);
+        for f in self.scan_text(file.info.rel_path, &src) {
+            out.push(f);
+        }
+    }
+
+    fn finish(&self, _ctx: &ScanContext, out: &mut ScanOutput) {
+        for s in &self.skipped {
+            out.diagnostic(Diagnostic::warning("sast", Some(&s.file), format!("rule `{}` skipped: {}", s.rule, s.message)));
+        }
+    }
+}

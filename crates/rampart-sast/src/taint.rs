@@ -1,0 +1,862 @@
+//! Taint tracking for `mode: taint` rules.
+//!
+//! Sources, sinks, sanitizers and propagators are first matched as ordinary formulas, giving
+//! byte ranges. Each function body (and the module's top-level code) is then walked in statement
+//! order with an environment `variable path → labels`. A label is either a source occurrence or
+//! "parameter i of this function". Walking a function therefore yields its summary: which
+//! parameters flow to its return value, which reach which sinks, and which sources it returns.
+//! Summaries are iterated to a fixpoint (bounded), then a final walk reports every sink reached by
+//! a source, directly or through helpers of the same file.
+//!
+//! Branches join their environments, except when the condition folds to a constant; assigning a
+//! clean value (a constant) to a variable clears it.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::ast::{Ast, NodeId};
+use crate::consteval::{self, Value};
+use crate::eval;
+use crate::lang::Cat;
+use crate::matcher::{Fields, Target};
+use crate::rules::TaintSpec;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Label {
+    /// A source occurrence, by its start offset.
+    Src(u32),
+    /// Parameter `i` of the function being summarised.
+    Param(u16),
+}
+
+type Taint = BTreeSet<Label>;
+
+/// A sink reached by a source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaintHit {
+    pub sink_start: u32,
+    pub sink_end: u32,
+    pub source_start: u32,
+    /// Lines of the calls through which the data reached the sink (inter-procedural flows).
+    pub via_calls: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Summary {
+    param_to_ret: BTreeSet<u16>,
+    ret_sources: BTreeSet<u32>,
+    /// (parameter, sink range, call lines on the way)
+    param_sinks: BTreeSet<(u16, u32, u32, Vec<u32>)>,
+}
+
+#[derive(Debug, Clone)]
+struct Func {
+    node: NodeId,
+    body: NodeId,
+    /// Parameter names (self/cls of methods dropped) and their nodes.
+    params: Vec<(String, NodeId)>,
+    is_method: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+struct State {
+    vars: HashMap<String, Taint>,
+    consts: HashMap<String, Value>,
+}
+
+impl State {
+    fn join(&mut self, other: &State) {
+        for (k, v) in &other.vars {
+            self.vars.entry(k.clone()).or_default().extend(v.iter().copied());
+        }
+        self.consts.retain(|k, v| other.consts.get(k) == Some(v));
+    }
+}
+
+const MAX_DEPTH: u32 = 150;
+const MAX_ROUNDS: usize = 6;
+
+struct Ranges {
+    sources: std::collections::HashSet<(u32, u32)>,
+    sinks: Vec<(u32, u32)>,
+    sanitizers: std::collections::HashSet<(u32, u32)>,
+    /// range → (from, to) binding ranges
+    propagators: HashMap<(u32, u32), Vec<((u32, u32), (u32, u32))>>,
+}
+
+/// Runs one taint rule over one parsed file.
+pub fn run(spec: &TaintSpec, t: &Target<'_>) -> Vec<TaintHit> {
+    let collect = |fs: &[crate::rules::Formula]| -> Vec<(u32, u32)> {
+        let mut v: Vec<(u32, u32)> = fs.iter().flat_map(|f| eval::eval(f, t)).map(|m| (m.start, m.end)).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let sources = collect(&spec.sources);
+    if sources.is_empty() {
+        return Vec::new();
+    }
+    let sinks = collect(&spec.sinks);
+    if sinks.is_empty() {
+        return Vec::new();
+    }
+    let mut propagators: HashMap<(u32, u32), Vec<((u32, u32), (u32, u32))>> = HashMap::new();
+    for p in &spec.propagators {
+        for m in eval::eval(&p.formula, t) {
+            if let (Some(f), Some(to)) = (eval::binding(&m.env, &p.from), eval::binding(&m.env, &p.to)) {
+                propagators.entry((m.start, m.end)).or_default().push(((f.start, f.end), (to.start, to.end)));
+            }
+        }
+    }
+    let ranges = Ranges {
+        sources: sources.into_iter().collect(),
+        sinks,
+        sanitizers: collect(&spec.sanitizers).into_iter().collect(),
+        propagators,
+    };
+    let mut a = Analyzer::new(t, &ranges);
+    a.solve()
+}
+
+struct Analyzer<'r, 't> {
+    t: &'r Target<'t>,
+    ast: &'r Ast,
+    f: Fields,
+    r: &'r Ranges,
+    funcs: Vec<Func>,
+    by_name: HashMap<String, Vec<usize>>,
+    summaries: Vec<Summary>,
+    module_consts: HashMap<String, Value>,
+    // Per-walk outputs.
+    ret: Taint,
+    cur_summary: Summary,
+    hits: Vec<TaintHit>,
+    report: bool,
+}
+
+impl<'r, 't> Analyzer<'r, 't> {
+    fn new(t: &'r Target<'t>, r: &'r Ranges) -> Self {
+        let ast = t.ast;
+        let f = t.f;
+        let mut funcs = Vec::new();
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (id, n) in ast.nodes.iter().enumerate() {
+            if n.cat != Cat::FunctionDef {
+                continue;
+            }
+            let id = id as NodeId;
+            let (Some(name), Some(body)) = (ast.field(id, f.name), ast.field(id, f.body)) else { continue };
+            let is_method = enclosing_class(ast, id);
+            let mut params = Vec::new();
+            if let Some(ps) = ast.field(id, f.parameters) {
+                for p in ast.named_children(ps) {
+                    if let Some(nm) = param_name(ast, p, f) {
+                        params.push((nm, p));
+                    }
+                }
+            }
+            if is_method && params.first().is_some_and(|(n, _)| n == "self" || n == "cls") {
+                params.remove(0);
+            }
+            by_name.entry(ast.text(name).to_string()).or_default().push(funcs.len());
+            funcs.push(Func { node: id, body, params, is_method });
+        }
+        let n = funcs.len();
+        Analyzer {
+            t,
+            ast,
+            f,
+            r,
+            funcs,
+            by_name,
+            summaries: vec![Summary::default(); n],
+            module_consts: HashMap::new(),
+            ret: Taint::new(),
+            cur_summary: Summary::default(),
+            hits: Vec::new(),
+            report: false,
+        }
+    }
+
+    fn solve(&mut self) -> Vec<TaintHit> {
+        // Module level first: its constants seed every function.
+        let mut st = State::default();
+        self.walk_block(&mut st, 0, 0);
+        self.module_consts = st.consts;
+        for _ in 0..MAX_ROUNDS {
+            let mut changed = false;
+            for i in 0..self.funcs.len() {
+                let s = self.analyze_func(i);
+                if self.summaries.get(i) != Some(&s) {
+                    changed = true;
+                    if let Some(slot) = self.summaries.get_mut(i) {
+                        *slot = s;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        self.report = true;
+        let mut st = State::default();
+        self.walk_block(&mut st, 0, 0);
+        for i in 0..self.funcs.len() {
+            let _ = self.analyze_func(i);
+        }
+        let mut hits = std::mem::take(&mut self.hits);
+        hits.sort_by_key(|h| (h.sink_start, h.sink_end, h.via_calls.len(), h.source_start));
+        hits.dedup_by_key(|h| (h.sink_start, h.sink_end));
+        hits
+    }
+
+    fn analyze_func(&mut self, i: usize) -> Summary {
+        let Some(func) = self.funcs.get(i).cloned() else { return Summary::default() };
+        let mut st = State { vars: HashMap::new(), consts: self.module_consts.clone() };
+        for (k, (name, pnode)) in func.params.iter().enumerate() {
+            let mut taint = Taint::new();
+            taint.insert(Label::Param(k as u16));
+            let pn = self.ast.node(*pnode);
+            let is_source = self.r.sources.contains(&(pn.start, pn.end))
+                || self.ast.children(*pnode).iter().any(|c| {
+                    let c = self.ast.node(*c);
+                    self.r.sources.contains(&(c.start, c.end))
+                });
+            if is_source {
+                taint.insert(Label::Src(pn.start));
+            }
+            st.consts.remove(name);
+            st.vars.insert(name.clone(), taint);
+        }
+        self.ret = Taint::new();
+        self.cur_summary = Summary::default();
+        self.walk_block(&mut st, func.body, 0);
+        let mut s = std::mem::take(&mut self.cur_summary);
+        for l in &self.ret {
+            match l {
+                Label::Param(p) => {
+                    s.param_to_ret.insert(*p);
+                }
+                Label::Src(o) => {
+                    s.ret_sources.insert(*o);
+                }
+            }
+        }
+        let _ = func.node;
+        s
+    }
+
+    // ---- statements ----
+
+    /// Walks the statements of a block or module; stops after `return`/`raise`.
+    fn walk_block(&mut self, st: &mut State, block: NodeId, depth: u32) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let kids = self.ast.named_vec(block);
+        for s in kids {
+            if self.stmt(st, s, depth + 1) {
+                break;
+            }
+        }
+    }
+
+    /// Returns true when control cannot continue past the statement.
+    fn stmt(&mut self, st: &mut State, s: NodeId, depth: u32) -> bool {
+        if depth > MAX_DEPTH {
+            return false;
+        }
+        let ast = self.ast;
+        let f = self.f;
+        match ast.cat(s) {
+            Cat::ExprStmt => {
+                for c in ast.named_vec(s) {
+                    self.expr(st, c, depth + 1);
+                }
+            }
+            Cat::Return => {
+                for c in ast.named_vec(s) {
+                    let t = self.expr(st, c, depth + 1);
+                    self.ret.extend(t);
+                }
+                return true;
+            }
+            Cat::If => {
+                let Some(cond) = ast.field(s, f.condition) else { return false };
+                self.expr(st, cond, depth + 1);
+                let konst = self.fold(st, cond);
+                let cons = ast.field(s, f.consequence);
+                let alts: Vec<NodeId> = ast.fields(s, f.alternative).collect();
+                match konst {
+                    Some(true) => {
+                        if let Some(b) = cons {
+                            self.walk_block(st, b, depth + 1);
+                        }
+                    }
+                    Some(false) => self.alternatives(st, &alts, depth + 1),
+                    None => {
+                        let mut other = st.clone();
+                        if let Some(b) = cons {
+                            self.walk_block(st, b, depth + 1);
+                        }
+                        self.alternatives(&mut other, &alts, depth + 1);
+                        st.join(&other);
+                    }
+                }
+            }
+            Cat::For => {
+                let iter = ast.field(s, f.right).map(|r| self.expr(st, r, depth + 1)).unwrap_or_default();
+                let before = st.clone();
+                for _ in 0..2 {
+                    if let Some(l) = ast.field(s, f.left) {
+                        self.assign(st, l, None, iter.clone(), None, depth + 1);
+                    }
+                    if let Some(b) = ast.field(s, f.body) {
+                        self.walk_block(st, b, depth + 1);
+                    }
+                    st.join(&before);
+                }
+                if let Some(alt) = ast.field(s, f.alternative) {
+                    self.walk_children_blocks(st, alt, depth + 1);
+                }
+            }
+            Cat::While => {
+                if let Some(c) = ast.field(s, f.condition) {
+                    self.expr(st, c, depth + 1);
+                    if self.fold(st, c) == Some(false) {
+                        return false;
+                    }
+                }
+                let before = st.clone();
+                for _ in 0..2 {
+                    if let Some(b) = ast.field(s, f.body) {
+                        self.walk_block(st, b, depth + 1);
+                    }
+                    st.join(&before);
+                }
+            }
+            Cat::With => {
+                for c in ast.named_vec(s) {
+                    if ast.cat(c) == Cat::Block {
+                        self.walk_block(st, c, depth + 1);
+                    } else {
+                        self.with_clause(st, c, depth + 1);
+                    }
+                }
+            }
+            Cat::Try => {
+                let before = st.clone();
+                let mut handlers_in = before.clone();
+                for c in ast.named_vec(s) {
+                    match ast.cat(c) {
+                        Cat::Block => {
+                            self.walk_block(st, c, depth + 1);
+                            handlers_in.join(st);
+                        }
+                        _ => {
+                            let kind = ast.text(c);
+                            if kind.starts_with("except") {
+                                let mut h = handlers_in.clone();
+                                self.walk_children_blocks(&mut h, c, depth + 1);
+                                st.join(&h);
+                            } else {
+                                self.walk_children_blocks(st, c, depth + 1);
+                            }
+                        }
+                    }
+                }
+            }
+            Cat::FunctionDef | Cat::Decorated | Cat::Import | Cat::ImportFrom => {}
+            Cat::ClassDef => {
+                // Class bodies run where the class is defined; methods are separate units.
+                if let Some(b) = ast.field(s, f.body) {
+                    self.walk_block(st, b, depth + 1);
+                }
+            }
+            Cat::Assign | Cat::AugAssign => {
+                self.expr(st, s, depth + 1);
+            }
+            _ => {
+                let stop = ast.text(s).starts_with("raise");
+                for c in ast.named_vec(s) {
+                    if ast.cat(c) == Cat::Block {
+                        self.walk_block(st, c, depth + 1);
+                    } else {
+                        self.expr(st, c, depth + 1);
+                    }
+                }
+                return stop;
+            }
+        }
+        false
+    }
+
+    fn walk_children_blocks(&mut self, st: &mut State, clause: NodeId, depth: u32) {
+        for c in self.ast.named_vec(clause) {
+            if self.ast.cat(c) == Cat::Block {
+                self.walk_block(st, c, depth + 1);
+            }
+        }
+    }
+
+    fn alternatives(&mut self, st: &mut State, alts: &[NodeId], depth: u32) {
+        let Some((&first, rest)) = alts.split_first() else { return };
+        let ast = self.ast;
+        match ast.cat(first) {
+            Cat::ElifClause => {
+                let cond = ast.field(first, self.f.condition);
+                if let Some(c) = cond {
+                    self.expr(st, c, depth + 1);
+                }
+                let konst = cond.and_then(|c| self.fold(st, c));
+                let cons = ast.field(first, self.f.consequence);
+                match konst {
+                    Some(true) => {
+                        if let Some(b) = cons {
+                            self.walk_block(st, b, depth + 1);
+                        }
+                    }
+                    Some(false) => self.alternatives(st, rest, depth + 1),
+                    None => {
+                        let mut other = st.clone();
+                        if let Some(b) = cons {
+                            self.walk_block(st, b, depth + 1);
+                        }
+                        self.alternatives(&mut other, rest, depth + 1);
+                        st.join(&other);
+                    }
+                }
+            }
+            _ => self.walk_children_blocks(st, first, depth + 1),
+        }
+    }
+
+    fn with_clause(&mut self, st: &mut State, node: NodeId, depth: u32) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let ast = self.ast;
+        for item in ast.named_vec(node) {
+            let is_as = ast.node(item).cat == Cat::Other && is_as_pattern(ast, item);
+            if is_as {
+                let kids = ast.named_vec(item);
+                let (Some(&value), Some(&target)) = (kids.first(), kids.last()) else { continue };
+                let t = self.expr(st, value, depth + 1);
+                let target = ast.named_children(target).next().unwrap_or(target);
+                self.assign(st, target, None, t, None, depth + 1);
+            } else if ast.cat(item) == Cat::Other && ast.named_vec(item).len() == 1 {
+                self.with_clause(st, item, depth + 1);
+            } else {
+                self.expr(st, item, depth + 1);
+            }
+        }
+    }
+
+    fn fold(&self, st: &State, cond: NodeId) -> Option<bool> {
+        let lookup = |n: &str| st.consts.get(n).cloned();
+        consteval::eval(self.ast, cond, &lookup).map(|v| v.truthy())
+    }
+
+    fn constant(&self, st: &State, e: NodeId) -> Option<Value> {
+        let lookup = |n: &str| st.consts.get(n).cloned();
+        consteval::eval(self.ast, e, &lookup)
+    }
+
+    /// Assigns `taint` to the target expression `lhs`. `rhs` (when known) lets tuple targets
+    /// take their element's own taint and constants be recorded.
+    fn assign(&mut self, st: &mut State, lhs: NodeId, rhs: Option<NodeId>, taint: Taint, konst: Option<Value>, depth: u32) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let ast = self.ast;
+        let lhs = ast.unparen(lhs);
+        match ast.cat(lhs) {
+            Cat::Identifier => {
+                let name = ast.text(lhs).to_string();
+                match konst {
+                    Some(v) => {
+                        st.consts.insert(name.clone(), v);
+                    }
+                    None => {
+                        st.consts.remove(&name);
+                    }
+                }
+                if taint.is_empty() {
+                    st.vars.remove(&name);
+                } else {
+                    st.vars.insert(name, taint);
+                }
+            }
+            Cat::Attribute => {
+                let key = path_key(ast.text(lhs));
+                if taint.is_empty() {
+                    st.vars.remove(&key);
+                } else {
+                    st.vars.insert(key, taint);
+                }
+            }
+            Cat::Subscript => {
+                // A store into a container taints the container; it never cleans it.
+                if let Some(v) = ast.field(lhs, self.f.value) {
+                    let key = path_key(ast.text(ast.unparen(v)));
+                    if !taint.is_empty() {
+                        st.vars.entry(key).or_default().extend(taint);
+                    }
+                }
+            }
+            Cat::Container => {
+                let targets = ast.named_vec(lhs);
+                let elems: Option<Vec<NodeId>> = rhs
+                    .map(|r| ast.unparen(r))
+                    .filter(|r| ast.cat(*r) == Cat::Container)
+                    .map(|r| ast.named_vec(r))
+                    .filter(|e| e.len() == targets.len());
+                for (i, tg) in targets.iter().enumerate() {
+                    match elems.as_ref().and_then(|e| e.get(i)) {
+                        Some(&e) => {
+                            let et = self.expr_quiet(st, e, depth + 1);
+                            let ek = self.constant(st, e);
+                            self.assign(st, *tg, Some(e), et, ek, depth + 1);
+                        }
+                        None => self.assign(st, *tg, None, taint.clone(), None, depth + 1),
+                    }
+                }
+            }
+            _ => {
+                for c in ast.named_vec(lhs) {
+                    self.assign(st, c, None, taint.clone(), None, depth + 1);
+                }
+            }
+        }
+    }
+
+    // ---- expressions ----
+
+    /// Taint of an expression without recording sink hits (used when re-reading a value that
+    /// was already evaluated once).
+    fn expr_quiet(&mut self, st: &mut State, e: NodeId, depth: u32) -> Taint {
+        let saved_hits = self.hits.len();
+        let saved_sum = self.cur_summary.param_sinks.clone();
+        let t = self.expr(st, e, depth);
+        self.hits.truncate(saved_hits);
+        self.cur_summary.param_sinks = saved_sum;
+        t
+    }
+
+    fn expr(&mut self, st: &mut State, e: NodeId, depth: u32) -> Taint {
+        if depth > MAX_DEPTH {
+            return Taint::new();
+        }
+        let ast = self.ast;
+        let f = self.f;
+        let n = ast.node(e);
+        let range = (n.start, n.end);
+        if self.r.sanitizers.contains(&range) {
+            return Taint::new();
+        }
+        let d = depth + 1;
+        let mut t = match n.cat {
+            Cat::Identifier => st.vars.get(ast.text(e)).cloned().unwrap_or_default(),
+            Cat::Attribute => {
+                let key = path_key(ast.text(e));
+                let mut t = st.vars.get(&key).cloned().unwrap_or_default();
+                if let Some(o) = ast.field(e, f.object) {
+                    t.extend(self.expr(st, o, d));
+                }
+                t
+            }
+            Cat::Subscript => {
+                let mut t = Taint::new();
+                if let Some(v) = ast.field(e, f.value) {
+                    t = self.expr(st, v, d);
+                }
+                for s in ast.fields(e, f.subscript).collect::<Vec<_>>() {
+                    self.expr(st, s, d);
+                }
+                t
+            }
+            Cat::Call => self.call(st, e, d),
+            Cat::Compare | Cat::Not => {
+                for c in ast.named_vec(e) {
+                    self.expr(st, c, d);
+                }
+                Taint::new()
+            }
+            Cat::CondExpr => {
+                let kids = ast.named_vec(e);
+                match kids.as_slice() {
+                    [a, c, b] => {
+                        self.expr(st, *c, d);
+                        match self.fold(st, *c) {
+                            Some(true) => self.expr(st, *a, d),
+                            Some(false) => self.expr(st, *b, d),
+                            None => {
+                                let mut t = self.expr(st, *a, d);
+                                t.extend(self.expr(st, *b, d));
+                                t
+                            }
+                        }
+                    }
+                    _ => self.children_union(st, e, d),
+                }
+            }
+            Cat::Assign => {
+                let right = ast.field(e, f.right);
+                let t = match right {
+                    Some(r) => self.expr(st, r, d),
+                    None => Taint::new(),
+                };
+                let konst = right.and_then(|r| self.constant(st, r));
+                if let Some(l) = ast.field(e, f.left) {
+                    let rhs = right.map(|r| assigned_value(ast, r, f));
+                    self.assign(st, l, rhs, t.clone(), konst, d);
+                }
+                t
+            }
+            Cat::AugAssign => {
+                let mut t = Taint::new();
+                if let Some(l) = ast.field(e, f.left) {
+                    t = self.expr(st, l, d);
+                }
+                if let Some(r) = ast.field(e, f.right) {
+                    t.extend(self.expr(st, r, d));
+                }
+                if let Some(l) = ast.field(e, f.left) {
+                    self.assign(st, l, None, t.clone(), None, d);
+                }
+                t
+            }
+            Cat::Comprehension => {
+                let mut inner = st.clone();
+                let kids = ast.named_vec(e);
+                for c in kids.iter().skip(1) {
+                    let kind_is_for = ast.field(*c, f.right).is_some() && ast.field(*c, f.left).is_some();
+                    if kind_is_for {
+                        let it = ast.field(*c, f.right).map(|r| self.expr(&mut inner, r, d)).unwrap_or_default();
+                        if let Some(l) = ast.field(*c, f.left) {
+                            self.assign(&mut inner, l, None, it, None, d);
+                        }
+                    } else {
+                        for x in ast.named_vec(*c) {
+                            self.expr(&mut inner, x, d);
+                        }
+                    }
+                }
+                match kids.first() {
+                    Some(b) => self.expr(&mut inner, *b, d),
+                    None => Taint::new(),
+                }
+            }
+            Cat::Lambda | Cat::Integer | Cat::Float | Cat::True | Cat::False | Cat::None => Taint::new(),
+            Cat::KeywordArg => match ast.field(e, f.value) {
+                Some(v) => self.expr(st, v, d),
+                None => Taint::new(),
+            },
+            _ => {
+                if ast.text(e).contains(":=") && n.cat == Cat::Other {
+                    // named_expression: name := value
+                    let kids = ast.named_vec(e);
+                    if let [name, value] = kids.as_slice() {
+                        let t = self.expr(st, *value, d);
+                        self.assign(st, *name, None, t.clone(), None, d);
+                        t
+                    } else {
+                        self.children_union(st, e, d)
+                    }
+                } else {
+                    self.children_union(st, e, d)
+                }
+            }
+        };
+        if self.r.sources.contains(&range) {
+            t.insert(Label::Src(n.start));
+        }
+        if let Some(props) = self.r.propagators.get(&range).cloned() {
+            for (from, to) in props {
+                if let Some(fnode) = ast.node_at(from.0, from.1) {
+                    let ft = self.expr_quiet(st, fnode, d);
+                    if !ft.is_empty() {
+                        let key = path_key(ast.slice(to.0, to.1));
+                        st.vars.entry(key).or_default().extend(ft);
+                    }
+                }
+            }
+        }
+        if !t.is_empty() {
+            self.check_sinks(range, &t, &[]);
+        }
+        t
+    }
+
+    fn children_union(&mut self, st: &mut State, e: NodeId, d: u32) -> Taint {
+        let mut t = Taint::new();
+        for c in self.ast.named_vec(e) {
+            t.extend(self.expr(st, c, d));
+        }
+        t
+    }
+
+    fn check_sinks(&mut self, range: (u32, u32), t: &Taint, via: &[u32]) {
+        let sinks: Vec<(u32, u32)> =
+            self.r.sinks.iter().copied().filter(|(s, e)| *s <= range.0 && range.1 <= *e).collect();
+        for sink in sinks {
+            self.record(sink, t, via.to_vec());
+        }
+    }
+
+    fn record(&mut self, sink: (u32, u32), t: &Taint, via: Vec<u32>) {
+        for l in t {
+            match l {
+                Label::Src(o) => {
+                    if self.report {
+                        self.hits.push(TaintHit { sink_start: sink.0, sink_end: sink.1, source_start: *o, via_calls: via.clone() });
+                    }
+                }
+                Label::Param(p) => {
+                    if self.cur_summary.param_sinks.len() < 256 {
+                        self.cur_summary.param_sinks.insert((*p, sink.0, sink.1, via.clone()));
+                    }
+                }
+            }
+        }
+    }
+
+    fn call(&mut self, st: &mut State, e: NodeId, d: u32) -> Taint {
+        let ast = self.ast;
+        let f = self.f;
+        let func = ast.field(e, f.function);
+        let mut recv = Taint::new();
+        let mut callee: Option<(String, bool)> = None;
+        if let Some(fn_node) = func {
+            match ast.cat(fn_node) {
+                Cat::Identifier => callee = Some((ast.text(fn_node).to_string(), false)),
+                Cat::Attribute => {
+                    if let Some(o) = ast.field(fn_node, f.object) {
+                        recv = self.expr(st, o, d);
+                    }
+                    if let Some(a) = ast.field(fn_node, f.attribute) {
+                        callee = Some((ast.text(a).to_string(), true));
+                    }
+                }
+                _ => recv = self.expr(st, fn_node, d),
+            }
+        }
+        let mut positional: Vec<Taint> = Vec::new();
+        let mut keywords: Vec<(String, Taint)> = Vec::new();
+        let mut all = Taint::new();
+        if let Some(args) = ast.field(e, f.arguments) {
+            let items = if ast.cat(args) == Cat::Arguments { ast.named_vec(args) } else { vec![args] };
+            for a in items {
+                if ast.cat(a) == Cat::KeywordArg {
+                    let name = ast.field(a, f.name).map(|n| ast.text(n).to_string()).unwrap_or_default();
+                    let t = self.expr(st, a, d);
+                    all.extend(t.iter().copied());
+                    keywords.push((name, t));
+                } else {
+                    let t = self.expr(st, a, d);
+                    all.extend(t.iter().copied());
+                    positional.push(t);
+                }
+            }
+        }
+        if let Some(idx) = callee.as_ref().and_then(|(name, via_attr)| self.resolve(name, *via_attr)) {
+            let (Some(func), Some(sum)) = (self.funcs.get(idx).cloned(), self.summaries.get(idx).cloned()) else {
+                return recv.into_iter().chain(all).collect();
+            };
+            let arg_taint = |k: usize| -> Taint {
+                let mut t = positional.get(k).cloned().unwrap_or_default();
+                if let Some((name, _)) = func.params.get(k) {
+                    for (kn, kt) in &keywords {
+                        if kn == name {
+                            t.extend(kt.iter().copied());
+                        }
+                    }
+                }
+                t
+            };
+            let mut ret = Taint::new();
+            for p in &sum.param_to_ret {
+                ret.extend(arg_taint(usize::from(*p)));
+            }
+            for o in &sum.ret_sources {
+                ret.insert(Label::Src(*o));
+            }
+            let line = ast.line_of(ast.node(e).start);
+            for (p, s0, s1, via) in &sum.param_sinks {
+                let at = arg_taint(usize::from(*p));
+                if !at.is_empty() {
+                    let mut v = vec![line];
+                    v.extend(via.iter().copied());
+                    self.record((*s0, *s1), &at, v);
+                }
+            }
+            // Data handed to the helper also reaches sinks around the call itself.
+            return ret;
+        }
+        recv.extend(all);
+        recv
+    }
+
+    /// The local function a call refers to: a plain name defined in the file (not a method),
+    /// or a method name defined exactly once in the file's classes.
+    fn resolve(&self, name: &str, via_attr: bool) -> Option<usize> {
+        let cands = self.by_name.get(name)?;
+        let matching: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|i| self.funcs.get(*i).is_some_and(|f| f.is_method == via_attr))
+            .collect();
+        match matching.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+}
+
+fn path_key(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The value actually stored by `a = b = v`: the innermost right-hand side.
+fn assigned_value(ast: &Ast, mut r: NodeId, f: Fields) -> NodeId {
+    while ast.cat(r) == Cat::Assign {
+        match ast.field(r, f.right) {
+            Some(x) => r = x,
+            None => break,
+        }
+    }
+    r
+}
+
+fn enclosing_class(ast: &Ast, func: NodeId) -> bool {
+    let mut p = ast.node(func).parent;
+    // function_definition → (decorated_definition) → block → class_definition
+    for _ in 0..3 {
+        if p == NodeId::MAX {
+            return false;
+        }
+        match ast.cat(p) {
+            Cat::ClassDef => return true,
+            Cat::Block | Cat::Decorated => p = ast.node(p).parent,
+            _ => return false,
+        }
+    }
+    false
+}
+
+fn param_name(ast: &Ast, p: NodeId, f: Fields) -> Option<String> {
+    match ast.cat(p) {
+        Cat::Identifier => Some(ast.text(p).to_string()),
+        _ => {
+            if let Some(n) = ast.field(p, f.name) {
+                return Some(ast.text(n).to_string());
+            }
+            // typed_parameter: first child identifier; splats: the identifier inside.
+            ast.named_children(p).find(|c| ast.cat(*c) == Cat::Identifier).map(|c| ast.text(c).to_string())
+        }
+    }
+}
+
+fn is_as_pattern(ast: &Ast, id: NodeId) -> bool {
+    let text = ast.text(id);
+    text.contains(" as ") && ast.named_vec(id).len() == 2
+}
