@@ -4,6 +4,8 @@
 //! `advisory` stores OSV records in a local index and matches packages against them with each
 //! ecosystem's own version semantics; `sbom` writes CycloneDX and SPDX.
 
+pub mod inventory;
 pub mod package;
+pub mod sbom;
 
 pub use package::{Ecosystem, Package, Scope};
