@@ -1,0 +1,20 @@
+from flask import Flask, make_response
+
+app = Flask(__name__)
+COOKIE_OPTS = {"secure": True, "httponly": True, "samesite": "Lax"}
+
+
+@app.route("/login")
+def login():
+    resp = make_response("ok")
+    # ruleid: cookie-missing-httponly
+    resp.set_cookie("sid", "abc123")
+    # ruleid: cookie-missing-httponly
+    resp.set_cookie("prefs", "dark", max_age=3600, httponly=False)
+    # ok: cookie-missing-httponly
+    resp.set_cookie("sid2", "abc123", secure=True, httponly=True, samesite="Lax")
+    # ok: cookie-missing-httponly
+    resp.set_cookie("sid3", "abc123", samesite="Lax", httponly=True, secure=True)
+    # ok: cookie-missing-httponly
+    resp.set_cookie("sid4", "abc123", **COOKIE_OPTS)
+    return resp
