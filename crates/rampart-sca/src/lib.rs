@@ -7,5 +7,6 @@
 pub mod inventory;
 pub mod package;
 pub mod sbom;
+pub mod version;
 
 pub use package::{Ecosystem, Package, Scope};
