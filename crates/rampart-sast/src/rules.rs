@@ -733,7 +733,7 @@ rules:
         assert_eq!(r.confidence, Confidence::High);
         assert_eq!(r.title, "SQL built with string formatting");
         assert!(r.ssdf.contains(&"PW.7.2".to_string()));
-        assert_eq!(l.rules[0].req, Req::All(vec![Req::Lit("execute".into())]));
+        assert_eq!(l.rules[0].req, Req::Lit("execute".into()));
     }
 
     #[test]
