@@ -205,12 +205,14 @@ def prefixed(id, title, prefix, body, make, *, env, what, remediation, reference
             out.append(n(g) if callable(n) else n)
         return out
 
-    return rule(id, title, keywords=keywords or [prefix], regex=regex,
+    r = rule(id, title, keywords=keywords or [prefix], regex=regex,
                 description=f"{what} Matches the `{prefix}` prefix{suffix}.",
                 rationale=rationale, remediation=remediation, references=references,
                 positive=pos, negative=negs, severity=severity, confidence=confidence,
                 validator=validator, min_entropy=min_entropy, allow=allow,
                 owasp_llm=owasp_llm, tags=tags, overlap_ok=overlap_ok)
+    r["_prefix"] = prefix
+    return r
 
 
 def contextual(id, title, ctx, value, make, *, env, what, remediation, references,
@@ -295,6 +297,25 @@ def emit_rule(r: dict) -> str:
     lines += [f"  {tstr(n)}," for n in neg]
     lines.append("]")
     return "\n".join(lines) + "\n"
+
+
+def known_prefixes(exclude: str) -> list[str]:
+    """Literal prefixes of every prefixed rule in the other families, for the generic rules'
+    `allow` lists: a value with a provider prefix belongs to that provider's rule."""
+    sys.path.insert(0, str(TOOLS))
+    out = set()
+    for fam in families():
+        if fam == exclude:
+            continue
+        mod = importlib.import_module(f"families.{fam}")
+        for r in mod.rules():
+            for p in [r.get("_prefix")] + ([k for k in r["keywords"]] if r["id"].split("/")[1].startswith(("github-", "slack-", "aws-session", "sonarqube", "harness", "hubspot", "planetscale", "flyio-macaroon", "terraform", "age-")) else []):
+                if not p:
+                    continue
+                plain_word = p.isalpha() and (p.islower() or p.isupper()) and p.upper() != "FLWSECK"
+                if ((len(p) >= 4 and not p.isalnum()) or len(p) >= 6) and not plain_word:
+                    out.add(p)
+    return sorted(out, key=str.lower)
 
 
 def families() -> list[str]:
