@@ -1217,11 +1217,7 @@ fn collect_globals(v: &Val, out: &mut Vec<GlobalRef>, depth: usize) {
         return;
     }
     match v {
-        Val::Global(g) => {
-            if !out.contains(g) {
-                out.push((**g).clone());
-            }
-        }
+        Val::Global(g) if !out.contains(g) => out.push((**g).clone()),
         Val::Call(c) => {
             collect_globals(&c.func, out, depth + 1);
             collect_globals(&c.args, out, depth + 1);

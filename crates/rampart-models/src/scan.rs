@@ -569,6 +569,7 @@ impl<'a> Analyzer<'a> {
                 && imp
                     .calls
                     .iter()
+                    .filter_map(|c| codecs_call(c))
                     .any(|c| !(c.ends_with("\"latin1\")") || c.ends_with("\"latin-1\")")))
             {
                 class = Class::Unreviewed;
@@ -996,6 +997,38 @@ impl<'a> Analyzer<'a> {
 }
 
 pub use crate::pickle::LEGACY_TORCH_MAGIC;
+
+/// The `_codecs.encode(...)` call inside a rendered call, if any (bounded by its parentheses).
+fn codecs_call(rendered: &str) -> Option<&str> {
+    let start = rendered.find("_codecs.encode(")?;
+    let s = &rendered[start..];
+    let mut depth = 0i32;
+    let mut in_str = false;
+    let mut esc = false;
+    for (i, c) in s.char_indices() {
+        if in_str {
+            match (esc, c) {
+                (true, _) => esc = false,
+                (false, '\\') => esc = true,
+                (false, '"') => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_str = true,
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&s[..=i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(s)
+}
 
 struct LimitedWriter<'a> {
     out: &'a mut Vec<u8>,

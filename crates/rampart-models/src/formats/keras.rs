@@ -61,7 +61,12 @@ fn walk(v: &Value, out: &mut Vec<KerasHazard>, depth: usize, budget: &mut usize)
                 let f = cfg.and_then(|c| c.get("function"));
                 let detail = match f {
                     Some(Value::Object(fo))
-                        if fo.get("class_name").and_then(Value::as_str) == Some("__lambda__") =>
+                        if fo.get("class_name").and_then(Value::as_str) == Some("__lambda__")
+                            || fo
+                                .get("config")
+                                .and_then(|c| c.get("class_name"))
+                                .and_then(Value::as_str)
+                                == Some("__lambda__") =>
                     {
                         "marshalled Python bytecode (Keras 3 `__lambda__`)".to_string()
                     }
@@ -94,7 +99,11 @@ fn walk(v: &Value, out: &mut Vec<KerasHazard>, depth: usize, budget: &mut usize)
                     }),
                     _ if !keras_module(m) && !m.is_empty() => out.push(KerasHazard::CustomObject {
                         module: m.to_string(),
-                        name: class.to_string(),
+                        name: if class.is_empty() {
+                            "(function)".to_string()
+                        } else {
+                            class.to_string()
+                        },
                     }),
                     _ => {}
                 }

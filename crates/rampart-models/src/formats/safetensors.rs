@@ -13,7 +13,7 @@ pub fn sniff(head: &[u8], size: u64) -> bool {
     let mut n = [0u8; 8];
     n.copy_from_slice(&head[..8]);
     let n = u64::from_le_bytes(n);
-    head[8] == b'{' && n >= 2 && n <= MAX_HEADER && n.saturating_add(8) <= size
+    head[8] == b'{' && (2..=MAX_HEADER).contains(&n) && n.saturating_add(8) <= size
 }
 
 fn bits(dtype: &str) -> Option<u64> {
