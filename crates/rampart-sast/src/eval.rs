@@ -9,6 +9,10 @@ use crate::matcher::{merge, string_value, Binding, Env, Match, Matcher, Target};
 use crate::pattern::MV_PREFIX;
 use crate::rules::Formula;
 
+fn is_positive(f: &Formula) -> bool {
+    matches!(f, Formula::Pattern(_) | Formula::Regex(_) | Formula::And(_) | Formula::Or(_) | Formula::Inside(_))
+}
+
 fn within(a: &Match, start: u32, end: u32) -> bool {
     start <= a.start && a.end <= end
 }
@@ -33,7 +37,7 @@ pub fn eval(f: &Formula, t: &Target<'_>) -> Vec<Match> {
             }
             out
         }
-        Formula::And(items) => and(items, t),
+        Formula::And(items) => and(items, t, None),
         Formula::Inside(f) => eval(f, t),
         // Filters only make sense inside `patterns`; the loader guarantees a positive term there.
         _ => Vec::new(),
@@ -87,8 +91,8 @@ fn intersect(t: &Target<'_>, a: &[Match], b: &[Match]) -> Vec<Match> {
     out
 }
 
-fn and(items: &[Formula], t: &Target<'_>) -> Vec<Match> {
-    let mut cur: Option<Vec<Match>> = None;
+fn and(items: &[Formula], t: &Target<'_>, start: Option<Vec<Match>>) -> Vec<Match> {
+    let mut cur: Option<Vec<Match>> = start;
     for i in items {
         if matches!(i, Formula::Pattern(_) | Formula::Regex(_) | Formula::And(_) | Formula::Or(_)) {
             let ms = eval(i, t);
@@ -149,10 +153,19 @@ fn and(items: &[Formula], t: &Target<'_>) -> Vec<Match> {
                 cur.retain(|r| binding(&r.env, name).is_some_and(|b| regex_on_binding(t, re, b)));
             }
             Formula::MetavarPattern { name, formula } => {
-                let sub = eval(formula, t);
+                // Only negative terms: they filter the metavariable's own range.
+                let relative = matches!(&**formula, Formula::And(xs) if !xs.iter().any(is_positive));
+                let sub = if relative { Vec::new() } else { eval(formula, t) };
                 let mut out = Vec::new();
                 for r in cur {
                     let Some(b) = binding(&r.env, name).cloned() else { continue };
+                    if let (true, Formula::And(xs)) = (relative, &**formula) {
+                        let seed = vec![Match { start: b.start, end: b.end, env: r.env.clone() }];
+                        for m in and(xs, t, Some(seed)) {
+                            push_unique(&mut out, Match { start: r.start, end: r.end, env: m.env });
+                        }
+                        continue;
+                    }
                     for s in &sub {
                         if within(s, b.start, b.end) {
                             if let Some(env) = merge(t, &r.env, &s.env) {

@@ -98,6 +98,9 @@ pub trait Language: Send + Sync {
     fn string_content(&self, node_start: u32, node_end: u32, children: &[(u16, u32, u32)]) -> (u32, u32);
     /// Field id of the named field, if the grammar has it.
     fn field(&self, name: &str) -> u16;
+    /// A parameter with a type or default (`x: int`, `x=1`): a metavariable standing for the
+    /// parameter binds its name, as Semgrep does.
+    fn is_decorated_param(&self, kind: u16) -> bool;
 }
 
 /// The Python implementation.
@@ -108,6 +111,7 @@ pub struct Python {
     fields: HashMap<&'static str, u16>,
     string_start: u16,
     string_end: u16,
+    params: Vec<u16>,
 }
 
 const PY_EXPRESSIONS: &[&str] = &[
@@ -258,7 +262,11 @@ impl Python {
         }
         let string_start = lang.id_for_node_kind("string_start", true);
         let string_end = lang.id_for_node_kind("string_end", true);
-        Python { cats, expr, stmt, fields, string_start, string_end }
+        let params = ["typed_parameter", "default_parameter", "typed_default_parameter"]
+            .iter()
+            .map(|k| lang.id_for_node_kind(k, true))
+            .collect();
+        Python { cats, expr, stmt, fields, string_start, string_end, params }
     }
 }
 
@@ -291,7 +299,7 @@ impl Language for Python {
         self.stmt.get(usize::from(kind)).copied().unwrap_or(false)
     }
     fn is_significant_token(&self, text: &str) -> bool {
-        !matches!(text, "(" | ")" | "[" | "]" | "{" | "}" | "," | ":" | "." | ";" | "->" | "")
+        !matches!(text, "(" | ")" | "[" | "]" | "{" | "}" | "," | ":" | "." | ";" | "->" | "async" | "")
     }
     fn string_content(&self, node_start: u32, node_end: u32, children: &[(u16, u32, u32)]) -> (u32, u32) {
         let start = children.iter().find(|c| c.0 == self.string_start).map_or(node_start, |c| c.2);
@@ -300,6 +308,9 @@ impl Language for Python {
     }
     fn field(&self, name: &str) -> u16 {
         self.fields.get(name).copied().unwrap_or(u16::MAX)
+    }
+    fn is_decorated_param(&self, kind: u16) -> bool {
+        self.params.contains(&kind)
     }
 }
 

@@ -315,6 +315,15 @@ impl<'p, 't> Matcher<'p, 't> {
                 if !self.t.lang.is_expression(tn.kind) || matches!(tn.cat, Cat::KeywordArg) {
                     return Vec::new();
                 }
+                if self.t.lang.is_decorated_param(tn.kind) {
+                    let name_node = ta.field(t, self.t.f.name).or_else(|| ta.named_children(t).next());
+                    if let Some(nn) = name_node {
+                        let b = ta.node(nn);
+                        return bind(self.t, env, name, Binding { start: b.start, end: b.end, node: Some(nn) })
+                            .into_iter()
+                            .collect();
+                    }
+                }
                 bind(self.t, env, name, Binding { start: tn.start, end: tn.end, node: Some(t) })
                     .into_iter()
                     .collect()
@@ -344,7 +353,10 @@ impl<'p, 't> Matcher<'p, 't> {
                 out
             }
             PKind::StrAny => {
-                if matches!(tn.cat, Cat::String | Cat::ConcatString) {
+                // `f"..."` stands for f-strings only, `"..."` for any string.
+                let fp = pa.text(p).chars().take_while(|c| c.is_ascii_alphabetic()).any(|c| c == 'f' || c == 'F');
+                let ft = || ta.text(t).chars().take_while(|c| c.is_ascii_alphabetic()).any(|c| c == 'f' || c == 'F');
+                if matches!(tn.cat, Cat::String | Cat::ConcatString) && (!fp || ft()) {
                     vec![env.clone()]
                 } else {
                     Vec::new()
@@ -429,6 +441,8 @@ impl<'p, 't> Matcher<'p, 't> {
                 out
             }
             Cat::Arguments => self.args(p, t, env),
+            Cat::Decorated => self.decorated(p, t, env),
+            Cat::String => self.fstring(p, t, env),
             Cat::Block | Cat::Module | Cat::Parameters | Cat::Container => {
                 let ps = pa.named_vec(p);
                 let ts = ta.named_vec(t);
@@ -451,6 +465,12 @@ impl<'p, 't> Matcher<'p, 't> {
         }
         let ps = pa.named_vec(p);
         let mut ts = ta.named_vec(t);
+        if ps.is_empty() && ts.is_empty() && pa.children(p).is_empty() {
+            // A leaf without a category (string parts, operators as nodes): same text, quotes
+            // aside.
+            let norm = |s: &str| s.replace(['"', '\''], "");
+            return if norm(pa.text(p)) == norm(ta.text(t)) { vec![env.clone()] } else { Vec::new() };
+        }
         if ps.len() != ts.len() {
             let f = self.t.f;
             let optional = [f.return_type, f.type_];
@@ -478,6 +498,96 @@ impl<'p, 't> Matcher<'p, 't> {
             envs = next;
         }
         envs
+    }
+
+    /// Decorators of the pattern must each match a distinct decorator of the target, in any
+    /// order; the target may have more. Then the definitions match.
+    fn decorated(&self, p: NodeId, t: NodeId, env: &Env) -> Vec<Env> {
+        let pa = &self.p.ast;
+        let ta = self.t.ast;
+        let f = self.t.f;
+        let (Some(pd), Some(td)) = (pa.field(p, f.definition), ta.field(t, f.definition)) else {
+            return self.generic(p, t, env);
+        };
+        let pdecs: Vec<NodeId> = pa.named_children(p).filter(|c| *c != pd).collect();
+        let tdecs: Vec<NodeId> = ta.named_children(t).filter(|c| *c != td).collect();
+        let mut out = Vec::new();
+        let mut used = vec![false; tdecs.len()];
+        let mut partial = Vec::new();
+        self.subset(&pdecs, &tdecs, &mut used, env, &mut partial);
+        for e in partial {
+            out.extend(self.m(pd, td, &e));
+            if out.len() >= MAX_ENVS {
+                break;
+            }
+        }
+        out
+    }
+
+    fn subset(&self, ps: &[NodeId], ts: &[NodeId], used: &mut Vec<bool>, env: &Env, out: &mut Vec<Env>) {
+        let Some((&p0, rest)) = ps.split_first() else {
+            out.push(env.clone());
+            return;
+        };
+        for (i, &t0) in ts.iter().enumerate() {
+            if used.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            for e in self.m(p0, t0, env) {
+                if let Some(u) = used.get_mut(i) {
+                    *u = true;
+                }
+                self.subset(rest, ts, used, &e, out);
+                if let Some(u) = used.get_mut(i) {
+                    *u = false;
+                }
+                if out.len() >= MAX_ENVS {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// An f-string pattern: its parts in order, a `...` text part standing for any run of parts.
+    fn fstring(&self, p: NodeId, t: NodeId, env: &Env) -> Vec<Env> {
+        let pa = &self.p.ast;
+        let ta = self.t.ast;
+        let inner = |a: &Ast, id: NodeId| -> Vec<NodeId> {
+            let kids = a.named_vec(id);
+            let n = kids.len();
+            // Drop string_start / string_end.
+            if n >= 2 { kids.get(1..n - 1).map(<[NodeId]>::to_vec).unwrap_or_default() } else { Vec::new() }
+        };
+        let ps = inner(pa, p);
+        let ts = inner(ta, t);
+        let mut out = Vec::new();
+        self.fseq(&ps, &ts, env, &mut out);
+        out
+    }
+
+    fn fseq(&self, ps: &[NodeId], ts: &[NodeId], env: &Env, out: &mut Vec<Env>) {
+        if out.len() >= MAX_ENVS {
+            return;
+        }
+        let pa = &self.p.ast;
+        let Some((&p0, prest)) = ps.split_first() else {
+            if ts.is_empty() {
+                out.push(env.clone());
+            }
+            return;
+        };
+        if pa.cat(p0) != Cat::Interpolation && pa.text(p0) == "..." {
+            for k in 0..=ts.len() {
+                if let Some(rest) = ts.get(k..) {
+                    self.fseq(prest, rest, env, out);
+                }
+            }
+            return;
+        }
+        let Some((&t0, trest)) = ts.split_first() else { return };
+        for e in self.m(p0, t0, env) {
+            self.fseq(prest, trest, &e, out);
+        }
     }
 
     fn is_seq_ellipsis(&self, p: NodeId) -> bool {
@@ -510,9 +620,10 @@ impl<'p, 't> Matcher<'p, 't> {
                 PKind::EllipsisMetavar(n) => Some(n.clone()),
                 _ => None,
             };
-            // A trailing `...` in a prefix match takes nothing (the caller allows the rest).
-            let max = if prest.is_empty() && trailing_ok { 0 } else { ts.len() };
-            for k in 0..=max {
+            // A trailing `...` of a statement-sequence pattern covers the rest of the block, so
+            // that `pattern-inside: |\n  $X = f()\n  ...` spans everything after the assignment.
+            let min = if prest.is_empty() && trailing_ok { ts.len() } else { 0 };
+            for k in min..=ts.len() {
                 let e = match &name {
                     Some(n) => {
                         let ta = self.t.ast;

@@ -65,9 +65,21 @@ pub fn preprocess(src: &str) -> String {
     let mut i = 0;
     let mut quote: Option<(u8, bool)> = None; // (quote char, triple)
     let mut def_paren_depth: Option<i32> = None;
+    let mut fstring = false;
+    // Open brackets, to tell a `...` inside a dict literal.
+    let mut brackets: Vec<u8> = Vec::new();
     while i < b.len() {
         let c = b[i];
         if let Some((q, triple)) = quote {
+            if fstring && c == b'$' {
+                let name_len = ident_len(b.get(i + 1..).unwrap_or(&[]));
+                if name_len > 0 {
+                    out.push_str(MV_PREFIX);
+                    push_bytes(&mut out, src, i + 1, i + 1 + name_len);
+                    i += 1 + name_len;
+                    continue;
+                }
+            }
             if c == b'\\' {
                 let next = src.get(i + 1..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8);
                 push_bytes(&mut out, src, i, i + 1 + next);
@@ -97,6 +109,9 @@ pub fn preprocess(src: &str) -> String {
                 i = end;
             }
             b'"' | b'\'' => {
+                let prefix: String =
+                    out.chars().rev().take_while(|ch| ch.is_ascii_alphabetic()).collect::<String>().to_ascii_lowercase();
+                fstring = prefix.contains('f');
                 let triple = b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c);
                 quote = Some((c, triple));
                 let n = if triple { 3 } else { 1 };
@@ -136,7 +151,24 @@ pub fn preprocess(src: &str) -> String {
                 out.push_str(DOTS);
                 i += 3;
             }
+            b'.' if src[i..].starts_with("...") && brackets.last() == Some(&b'{') => {
+                // `{..., "k": v}` is not Python; a dict splat is, and matches like `...`.
+                out.push_str("**");
+                out.push_str(DOTS);
+                i += 3;
+            }
+            b'{' | b'[' => {
+                brackets.push(c);
+                out.push(c as char);
+                i += 1;
+            }
+            b'}' | b']' => {
+                brackets.pop();
+                out.push(c as char);
+                i += 1;
+            }
             b'(' => {
+                brackets.push(b'(');
                 if let Some(d) = def_paren_depth.as_mut() {
                     *d += 1;
                 } else if last_word_is_def_name(&out) {
@@ -146,6 +178,7 @@ pub fn preprocess(src: &str) -> String {
                 i += 1;
             }
             b')' => {
+                brackets.pop();
                 if let Some(d) = def_paren_depth.as_mut() {
                     *d -= 1;
                     if *d <= 0 {
@@ -276,6 +309,7 @@ fn classify(lang: &dyn Language, ast: &Ast, id: NodeId) -> PKind {
             }
         }
         Cat::Ellipsis => PKind::Ellipsis,
+        Cat::Other if text == format!("**{DOTS}") => PKind::Ellipsis,
         Cat::Call => {
             let f = ast.field(id, lang.field("function"));
             if f.is_some_and(|f| ast.text(f) == DEEP_FN) {

@@ -352,9 +352,36 @@ fn str_key<'a>(m: &'a Mapping, k: &str) -> Result<Option<&'a str>, String> {
 
 const FORMULA_KEYS: &[&str] = &["pattern", "patterns", "pattern-either", "pattern-regex"];
 
+fn is_positive(f: &Formula) -> bool {
+    matches!(f, Formula::Pattern(_) | Formula::Regex(_) | Formula::And(_) | Formula::Or(_) | Formula::Inside(_))
+}
+
+/// Every `patterns` needs a positive term, except directly under `metavariable-pattern` where
+/// the metavariable's own range is the starting point.
+fn check_positive(f: &Formula, under_mvp: bool) -> Result<(), String> {
+    match f {
+        Formula::And(items) => {
+            if !under_mvp && !items.iter().any(is_positive) {
+                return Err("`patterns` needs at least one positive term (pattern, pattern-inside, pattern-either, pattern-regex)".into());
+            }
+            items.iter().try_for_each(|i| check_positive(i, false))
+        }
+        Formula::Or(items) => items.iter().try_for_each(|i| check_positive(i, false)),
+        Formula::Not(x) | Formula::Inside(x) | Formula::NotInside(x) => check_positive(x, false),
+        Formula::MetavarPattern { formula, .. } => check_positive(formula, true),
+        _ => Ok(()),
+    }
+}
+
 /// The formula of a rule or taint item: exactly one of `pattern`, `patterns`, `pattern-either`,
 /// `pattern-regex`.
 fn top_formula(m: &Mapping, lang: &dyn Language) -> Result<Formula, String> {
+    let f = top_formula_inner(m, lang)?;
+    check_positive(&f, false)?;
+    Ok(f)
+}
+
+fn top_formula_inner(m: &Mapping, lang: &dyn Language) -> Result<Formula, String> {
     let present: Vec<&str> = FORMULA_KEYS.iter().copied().filter(|k| m.contains_key(*k)).collect();
     match present.as_slice() {
         [k] => {
@@ -403,11 +430,6 @@ fn operator(key: &str, v: &Value, lang: &dyn Language) -> Result<Formula, String
             for i in items {
                 out.push(item(i, lang)?);
             }
-            if !out.iter().any(|f| {
-                matches!(f, Formula::Pattern(_) | Formula::Regex(_) | Formula::And(_) | Formula::Or(_) | Formula::Inside(_))
-            }) {
-                return Err("`patterns` needs at least one positive term (pattern, pattern-inside, pattern-either, pattern-regex)".into());
-            }
             Formula::And(out)
         }
         "pattern-either" => {
@@ -437,7 +459,7 @@ fn operator(key: &str, v: &Value, lang: &dyn Language) -> Result<Formula, String
             rest.remove("metavariable");
             rest.remove("language");
             known_keys(&rest, key, FORMULA_KEYS)?;
-            Formula::MetavarPattern { name, formula: Box::new(top_formula(&rest, lang)?) }
+            Formula::MetavarPattern { name, formula: Box::new(top_formula_inner(&rest, lang)?) }
         }
         "metavariable-comparison" => {
             let m = v.as_mapping().ok_or("`metavariable-comparison` must be a mapping")?;

@@ -730,9 +730,9 @@ impl<'r, 't> Analyzer<'r, 't> {
             match ast.cat(fn_node) {
                 Cat::Identifier => callee = Some((ast.text(fn_node).to_string(), false)),
                 Cat::Attribute => {
-                    if let Some(o) = ast.field(fn_node, f.object) {
-                        recv = self.expr(st, o, d);
-                    }
+                    // The whole `obj.method` is evaluated: a source may be the attribute itself
+                    // (`request.get_json` of `request.get_json()`).
+                    recv = self.expr(st, fn_node, d);
                     if let Some(a) = ast.field(fn_node, f.attribute) {
                         callee = Some((ast.text(a).to_string(), true));
                     }
