@@ -299,13 +299,21 @@ def emit_rule(r: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def known_prefixes(exclude: str) -> list[str]:
+# Families that consume `known_prefixes` (they must not be scanned for prefixes themselves).
+PREFIX_CONSUMERS = {"generic", "databases"}
+_PREFIX_CACHE: list[str] | None = None
+
+
+def known_prefixes(exclude: str = "") -> list[str]:
     """Literal prefixes of every prefixed rule in the other families, for the generic rules'
     `allow` lists: a value with a provider prefix belongs to that provider's rule."""
+    global _PREFIX_CACHE
+    if _PREFIX_CACHE is not None:
+        return _PREFIX_CACHE
     sys.path.insert(0, str(TOOLS))
     out = set()
     for fam in families():
-        if fam == exclude:
+        if fam in PREFIX_CONSUMERS:
             continue
         mod = importlib.import_module(f"families.{fam}")
         for r in mod.rules():
@@ -315,7 +323,8 @@ def known_prefixes(exclude: str) -> list[str]:
                 plain_word = p.isalpha() and (p.islower() or p.isupper()) and p.upper() != "FLWSECK"
                 if ((len(p) >= 4 and not p.isalnum()) or len(p) >= 6) and not plain_word:
                     out.add(p)
-    return sorted(out, key=str.lower)
+    _PREFIX_CACHE = sorted(out, key=str.lower)
+    return _PREFIX_CACHE
 
 
 def families() -> list[str]:
