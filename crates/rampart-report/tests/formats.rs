@@ -564,3 +564,35 @@ fn empty_scan_renders_in_every_format() {
     let t = render_result(Format::Table, &ScanResult::default(), &options());
     assert!(t.starts_with("No findings"), "{t}");
 }
+
+#[test]
+fn documented_json_example_is_valid() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/json-schema.md"
+    ))
+    .unwrap();
+    let start = doc
+        .find("```json\n")
+        .expect("docs/json-schema.md has a JSON example")
+        + "```json\n".len();
+    let len = doc[start..].find("```").unwrap();
+    let example: Value = serde_json::from_str(&doc[start..start + len]).unwrap();
+    assert_valid(JSON_SCHEMA, &example);
+}
+
+#[test]
+fn sarif_schema_check_catches_mistakes() {
+    // Guards the validation itself: a wrong level or a malformed URI must fail it.
+    let schema = common::load_json(SARIF_SCHEMA);
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let mut doc = sarif();
+    doc["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!validator.is_valid(&doc));
+    let mut doc = sarif();
+    doc["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] = "not a uri".into();
+    assert!(!validator.is_valid(&doc));
+}
