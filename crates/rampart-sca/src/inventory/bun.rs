@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::graph::DepGraph;
-use super::{lines, Inventory, InventoryError, Source};
+use super::{Inventory, InventoryError, Source, lines};
 use crate::package::{Ecosystem, Scope};
 
 /// Removes `//` and `/* */` comments and trailing commas, keeping every newline so that error
@@ -50,7 +50,9 @@ pub(crate) fn strip_jsonc(text: &str) -> String {
             continue;
         }
         if c == b',' {
-            let next = b.get(i + 1..).and_then(|r| r.iter().find(|x| !x.is_ascii_whitespace()));
+            let next = b
+                .get(i + 1..)
+                .and_then(|r| r.iter().find(|x| !x.is_ascii_whitespace()));
             if matches!(next, Some(b'}') | Some(b']')) {
                 out.push(b' ');
                 i += 1;
@@ -87,14 +89,25 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
     let mut g = DepGraph::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     let mut entries: Vec<(&str, String, String, Option<&Value>)> = Vec::new();
-    for (path, v) in doc.get("packages").and_then(Value::as_object).into_iter().flatten() {
+    for (path, v) in doc
+        .get("packages")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
         let arr = v.as_array();
-        let ident = arr.and_then(|a| a.first()).and_then(Value::as_str).unwrap_or_default();
+        let ident = arr
+            .and_then(|a| a.first())
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         let Some(at) = ident.get(1..).and_then(|r| r.find('@')).map(|p| p + 1) else {
             inv.skipped += 1;
             continue;
         };
-        let (name, version) = (ident.get(..at).unwrap_or(""), ident.get(at + 1..).unwrap_or(""));
+        let (name, version) = (
+            ident.get(..at).unwrap_or(""),
+            ident.get(at + 1..).unwrap_or(""),
+        );
         // `workspace:`, `file:`, git and tarball references name no registry release.
         if version.is_empty() || version.contains(':') || version.contains('/') {
             inv.skipped += 1;
@@ -106,23 +119,40 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
         entries.push((path.as_str(), name.to_string(), version.to_string(), meta));
     }
     for (path, _, _, meta) in &entries {
-        let Some(&from) = index.get(path) else { continue };
+        let Some(&from) = index.get(path) else {
+            continue;
+        };
         for sect in ["dependencies", "optionalDependencies", "peerDependencies"] {
-            for dep in meta.and_then(|m| m.get(sect)).and_then(Value::as_object).into_iter().flat_map(|m| m.keys()) {
+            for dep in meta
+                .and_then(|m| m.get(sect))
+                .and_then(Value::as_object)
+                .into_iter()
+                .flat_map(|m| m.keys())
+            {
                 if let Some(t) = resolve(&index, path, dep) {
                     g.add_edge(from, t);
                 }
             }
         }
     }
-    for ws in doc.get("workspaces").and_then(Value::as_object).into_iter().flat_map(|m| m.values()) {
+    for ws in doc
+        .get("workspaces")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flat_map(|m| m.values())
+    {
         for (kind, scope) in [
             ("dependencies", Scope::Runtime),
             ("optionalDependencies", Scope::Optional),
             ("peerDependencies", Scope::Runtime),
             ("devDependencies", Scope::Dev),
         ] {
-            for dep in ws.get(kind).and_then(Value::as_object).into_iter().flat_map(|m| m.keys()) {
+            for dep in ws
+                .get(kind)
+                .and_then(Value::as_object)
+                .into_iter()
+                .flat_map(|m| m.keys())
+            {
                 if let Some(&t) = index.get(dep.as_str()) {
                     g.add_root(t, scope);
                 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::graph::DepGraph;
-use super::{lines, Inventory, InventoryError, Source};
+use super::{Inventory, InventoryError, Source, lines};
 use crate::package::{Ecosystem, Scope};
 
 #[derive(Deserialize)]
@@ -60,7 +60,11 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
             };
             let Some(t) = target else { continue };
             if member {
-                let scope = if dev_only.contains(dn) { Scope::Dev } else { Scope::Runtime };
+                let scope = if dev_only.contains(dn) {
+                    Scope::Dev
+                } else {
+                    Scope::Runtime
+                };
                 if !members.contains(&t) {
                     g.add_root(t, scope);
                 }
@@ -94,8 +98,12 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
 /// Crates listed under `[dev-dependencies]` (or a target's) of the sibling `Cargo.toml` and not
 /// under `[dependencies]` / `[build-dependencies]`.
 fn dev_only_deps(src: &Source<'_>) -> HashSet<String> {
-    let Some(text) = src.sibling("Cargo.toml") else { return HashSet::new() };
-    let Ok(doc) = toml::from_str::<toml::Table>(&text) else { return HashSet::new() };
+    let Some(text) = src.sibling("Cargo.toml") else {
+        return HashSet::new();
+    };
+    let Ok(doc) = toml::from_str::<toml::Table>(&text) else {
+        return HashSet::new();
+    };
     let mut tables = vec![&doc];
     if let Some(t) = doc.get("target").and_then(|t| t.as_table()) {
         tables.extend(t.values().filter_map(|v| v.as_table()));
@@ -106,15 +114,20 @@ fn dev_only_deps(src: &Source<'_>) -> HashSet<String> {
             .filter_map(|t| t.get(key).and_then(|d| d.as_table()))
             .flat_map(|d| {
                 d.iter().map(|(k, v)| {
-                    v.get("package").and_then(|p| p.as_str()).unwrap_or(k).to_string()
+                    v.get("package")
+                        .and_then(|p| p.as_str())
+                        .unwrap_or(k)
+                        .to_string()
                 })
             })
             .collect()
     };
     let mut dev = names("dev-dependencies");
     dev.extend(names("dev_dependencies"));
-    let normal: HashSet<String> =
-        names("dependencies").into_iter().chain(names("build-dependencies")).collect();
+    let normal: HashSet<String> = names("dependencies")
+        .into_iter()
+        .chain(names("build-dependencies"))
+        .collect();
     dev.retain(|d| !normal.contains(d));
     dev
 }

@@ -30,7 +30,9 @@ fn conda_spec(entry: &str) -> Option<(String, Option<String>, Option<String>)> {
         None => (None, entry),
     };
     let spec = spec.trim();
-    let name_end = spec.find(['=', '<', '>', '!', ' ', '~']).unwrap_or(spec.len());
+    let name_end = spec
+        .find(['=', '<', '>', '!', ' ', '~'])
+        .unwrap_or(spec.len());
     let name = spec.get(..name_end)?.trim();
     if name.is_empty() {
         return None;
@@ -39,7 +41,9 @@ fn conda_spec(entry: &str) -> Option<(String, Option<String>, Option<String>)> {
     let version = rest
         .strip_prefix("==")
         .or_else(|| rest.strip_prefix('='))
-        .or_else(|| (!rest.is_empty() && rest.starts_with(|c: char| c.is_ascii_digit())).then_some(rest))
+        .or_else(|| {
+            (!rest.is_empty() && rest.starts_with(|c: char| c.is_ascii_digit())).then_some(rest)
+        })
         .map(|v| v.split(['=', ' ']).next().unwrap_or(v).trim().to_string())
         .filter(|v| !v.is_empty() && !v.contains('*') && !v.contains(['<', '>', ',', '|']));
     Some((name.to_string(), version, channel))
@@ -61,7 +65,8 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
                     Some((name, Some(version), channel)) => {
                         let mut pkg = src.pkg(Ecosystem::Conda, &name, &version, line);
                         if let Some(c) = channel {
-                            pkg.purl.push_str(&format!("?channel={}", super::purl::encode(&c)));
+                            pkg.purl
+                                .push_str(&format!("?channel={}", super::purl::encode(&c)));
                         }
                         pkg.direct = true;
                         pkg.paths = vec![vec![format!("{}@{}", pkg.name, pkg.version)]];
@@ -71,7 +76,12 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
                 }
             }
             Value::Mapping(m) => {
-                for r in m.get("pip").and_then(Value::as_sequence).into_iter().flatten() {
+                for r in m
+                    .get("pip")
+                    .and_then(Value::as_sequence)
+                    .into_iter()
+                    .flatten()
+                {
                     let Some(r) = r.as_str() else { continue };
                     let line = find_line(&text_lines, &mut cursor, r);
                     if r.starts_with('-') {

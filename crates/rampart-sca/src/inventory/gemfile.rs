@@ -47,7 +47,13 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
                         return Err(src.err(Some(line_no), format!("malformed spec `{body}`")));
                     };
                     let registry = section == "GEM";
-                    entries.push((name.to_string(), version.to_string(), line_no, registry, Vec::new()));
+                    entries.push((
+                        name.to_string(),
+                        version.to_string(),
+                        line_no,
+                        registry,
+                        Vec::new(),
+                    ));
                 } else if indent == 6 {
                     let name = body.split(" (").next().unwrap_or(body).trim();
                     if let Some(last) = entries.last_mut() {
@@ -56,7 +62,12 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
                 }
             }
             "DEPENDENCIES" if indent == 2 => {
-                let name = body.split(" (").next().unwrap_or(body).trim().trim_end_matches('!');
+                let name = body
+                    .split(" (")
+                    .next()
+                    .unwrap_or(body)
+                    .trim()
+                    .trim_end_matches('!');
                 declared.push(name.to_string());
             }
             _ => {}

@@ -56,7 +56,12 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
                 if !version.starts_with('v') {
                     return Err(src.err(Some(line_no), format!("bad module version `{version}`")));
                 }
-                requires.push((unquote(path).to_string(), unquote(version).to_string(), indirect, line_no));
+                requires.push((
+                    unquote(path).to_string(),
+                    unquote(version).to_string(),
+                    indirect,
+                    line_no,
+                ));
             }
             "replace" => {
                 let Some((old, new)) = rest.split_once("=>") else {

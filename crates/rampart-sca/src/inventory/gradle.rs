@@ -15,11 +15,27 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
         let (coord, confs) = line.split_once('=').unwrap_or((line, ""));
         let parts: Vec<&str> = coord.split(':').collect();
         let [group, artifact, version] = parts.as_slice() else {
-            return Err(src.err(Some(line_no), format!("expected group:artifact:version, got `{coord}`")));
+            return Err(src.err(
+                Some(line_no),
+                format!("expected group:artifact:version, got `{coord}`"),
+            ));
         };
-        let mut pkg = src.pkg(Ecosystem::Maven, &format!("{group}:{artifact}"), version, Some(line_no));
-        let confs: Vec<&str> = confs.split(',').map(str::trim).filter(|c| !c.is_empty()).collect();
-        if !confs.is_empty() && confs.iter().all(|c| c.starts_with("test") || c.contains("Test")) {
+        let mut pkg = src.pkg(
+            Ecosystem::Maven,
+            &format!("{group}:{artifact}"),
+            version,
+            Some(line_no),
+        );
+        let confs: Vec<&str> = confs
+            .split(',')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        if !confs.is_empty()
+            && confs
+                .iter()
+                .all(|c| c.starts_with("test") || c.contains("Test"))
+        {
             pkg.scope = Scope::Dev;
         }
         inv.packages.push(pkg);

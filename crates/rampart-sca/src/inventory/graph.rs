@@ -87,8 +87,14 @@ impl DepGraph {
     /// Facts for every node, indexed like the nodes.
     pub fn solve(&self) -> Vec<NodeFacts> {
         let n = self.labels.len();
-        let mut facts: Vec<NodeFacts> =
-            vec![NodeFacts { direct: false, scope: None, paths: Vec::new() }; n];
+        let mut facts: Vec<NodeFacts> = vec![
+            NodeFacts {
+                direct: false,
+                scope: None,
+                paths: Vec::new()
+            };
+            n
+        ];
         for &(r, _) in &self.roots {
             if let Some(f) = facts.get_mut(r) {
                 f.direct = true;
@@ -127,7 +133,9 @@ impl DepGraph {
             }
         }
         while let Some((u, pi)) = queue.pop_front() {
-            let Some(base) = paths[u].get(pi).cloned() else { continue };
+            let Some(base) = paths[u].get(pi).cloned() else {
+                continue;
+            };
             if base.len() >= MAX_DEPTH {
                 continue;
             }
@@ -178,7 +186,10 @@ mod tests {
         assert_eq!(f[d].scope, Some(Scope::Dev));
         assert_eq!(f[c].paths[0], vec!["a@1", "c@1"]);
         assert!(f[c].paths.len() <= MAX_PATHS);
-        assert!(f[c].paths.contains(&vec!["a@1".to_string(), "b@1".into(), "c@1".into()]));
+        assert!(
+            f[c].paths
+                .contains(&vec!["a@1".to_string(), "b@1".into(), "c@1".into()])
+        );
     }
 
     #[test]

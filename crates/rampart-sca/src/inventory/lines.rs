@@ -8,7 +8,11 @@ use std::collections::HashMap;
 
 /// Number of the line holding byte `offset` (1-based).
 pub fn line_at(text: &str, offset: usize) -> u32 {
-    count_lines(text.as_bytes().get(..offset.min(text.len())).unwrap_or_default())
+    count_lines(
+        text.as_bytes()
+            .get(..offset.min(text.len()))
+            .unwrap_or_default(),
+    )
 }
 
 /// 1 + the number of newlines in `bytes`.
@@ -120,8 +124,12 @@ fn mark_array_element(
     want: &impl Fn(&[String]) -> bool,
 ) {
     // An empty array or trailing comma has no element.
-    let next = b.get(from..).and_then(|r| r.iter().position(|c| !c.is_ascii_whitespace()));
-    let Some(frame) = stack.last_mut() else { return };
+    let next = b
+        .get(from..)
+        .and_then(|r| r.iter().position(|c| !c.is_ascii_whitespace()));
+    let Some(frame) = stack.last_mut() else {
+        return;
+    };
     if frame.2.is_some() {
         path.pop();
         frame.2 = None;
@@ -136,9 +144,13 @@ fn mark_array_element(
     if want(path) {
         // The element may start on a later line; count newlines up to it.
         let extra = next.map_or(0, |n| {
-            b.get(from..from + n).map_or(0, |s| s.iter().filter(|c| **c == b'\n').count())
+            b.get(from..from + n)
+                .map_or(0, |s| s.iter().filter(|c| **c == b'\n').count())
         });
-        out.insert(path.join("\u{1f}"), line + u32::try_from(extra).unwrap_or(0));
+        out.insert(
+            path.join("\u{1f}"),
+            line + u32::try_from(extra).unwrap_or(0),
+        );
     }
 }
 
@@ -153,14 +165,19 @@ pub fn yaml_key_lines(text: &str, want: impl Fn(&[String]) -> bool) -> HashMap<S
             continue;
         }
         let indent = raw.len() - trimmed.len();
-        let Some(key) = yaml_key(trimmed) else { continue };
+        let Some(key) = yaml_key(trimmed) else {
+            continue;
+        };
         while stack.last().is_some_and(|(i, _)| *i >= indent) {
             stack.pop();
         }
         stack.push((indent, key));
         let path: Vec<String> = stack.iter().map(|(_, k)| k.clone()).collect();
         if want(&path) {
-            out.insert(path.join("\u{1f}"), u32::try_from(n + 1).unwrap_or(u32::MAX));
+            out.insert(
+                path.join("\u{1f}"),
+                u32::try_from(n + 1).unwrap_or(u32::MAX),
+            );
         }
     }
     out
@@ -192,7 +209,9 @@ pub fn yaml_key(line: &str) -> Option<String> {
         }
         None
     } else {
-        let pos = line.find(": ").or_else(|| line.strip_suffix(':').map(str::len))?;
+        let pos = line
+            .find(": ")
+            .or_else(|| line.strip_suffix(':').map(str::len))?;
         let key = line.get(..pos)?.trim_end();
         (!key.is_empty() && !key.starts_with('{') && !key.starts_with('[')).then(|| key.to_string())
     }
@@ -223,6 +242,9 @@ mod tests {
         let text = "packages:\n\n  '@a/b@1.0.0':\n    resolution: {x: 1}\n  c@2.0.0:\n    dependencies:\n      d: 1.0.0\n";
         let m = yaml_key_lines(text, |_| true);
         assert_eq!(m.get(&key(&["packages", "@a/b@1.0.0"])), Some(&3));
-        assert_eq!(m.get(&key(&["packages", "c@2.0.0", "dependencies", "d"])), Some(&7));
+        assert_eq!(
+            m.get(&key(&["packages", "c@2.0.0", "dependencies", "d"])),
+            Some(&7)
+        );
     }
 }

@@ -209,7 +209,12 @@ pub fn parse_detailed(
     content: &[u8],
 ) -> Result<Inventory, InventoryError> {
     let text = decode(rel_path, content)?;
-    let src = Source { ctx, rel: rel_path, abs: abs_path, text };
+    let src = Source {
+        ctx,
+        rel: rel_path,
+        abs: abs_path,
+        text,
+    };
     let mut inv = match format {
         Format::CargoLock => cargo::parse(&src),
         Format::NpmLock => npm::parse(&src),
@@ -232,9 +237,8 @@ pub fn parse_detailed(
         Format::PythonMetadata => pyinstalled::parse(&src),
         Format::NodeModulesPackage => node_modules::parse(&src),
     }?;
-    inv.packages.sort_by(|a, b| {
-        (a.line, &a.name, &a.version).cmp(&(b.line, &b.name, &b.version))
-    });
+    inv.packages
+        .sort_by(|a, b| (a.line, &a.name, &a.version).cmp(&(b.line, &b.name, &b.version)));
     inv.packages.dedup();
     Ok(inv)
 }
@@ -244,7 +248,11 @@ fn decode<'a>(rel: &str, content: &'a [u8]) -> Result<&'a str, InventoryError> {
     std::str::from_utf8(content).map_err(|e| {
         let valid = e.valid_up_to();
         let line = content.get(..valid).map_or(1, lines::count_lines);
-        InventoryError { file: rel.to_string(), line: Some(line), message: "not valid UTF-8".into() }
+        InventoryError {
+            file: rel.to_string(),
+            line: Some(line),
+            message: "not valid UTF-8".into(),
+        }
     })
 }
 
@@ -258,7 +266,11 @@ pub(crate) struct Source<'a> {
 
 impl Source<'_> {
     pub fn err(&self, line: Option<u32>, message: impl Into<String>) -> InventoryError {
-        InventoryError { file: self.rel.to_string(), line, message: message.into() }
+        InventoryError {
+            file: self.rel.to_string(),
+            line,
+            message: message.into(),
+        }
     }
 
     pub fn json_err(&self, e: &serde_json::Error) -> InventoryError {
@@ -306,7 +318,10 @@ pub(crate) fn read_inside_root(
     }
     let bytes = std::fs::read(&path).ok()?;
     let text = String::from_utf8(bytes).ok()?;
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     Some((path, text))
 }
 
@@ -314,8 +329,10 @@ pub(crate) fn read_inside_root(
 pub(crate) fn rel_to_root(ctx: &ScanContext, abs: &Path) -> Option<String> {
     let root = ctx.root.canonicalize().ok()?;
     let rel = abs.strip_prefix(&root).ok()?;
-    let parts: Vec<String> =
-        rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     Some(parts.join("/"))
 }
 
@@ -383,12 +400,24 @@ mod tests {
         assert_eq!(detect("x/constraints.txt"), Some(Format::Requirements));
         assert_eq!(detect("requirements.in"), None);
         assert_eq!(detect("pylock.prod.toml"), Some(Format::PyLock));
-        assert_eq!(detect("lib/six-1.16.0.dist-info/METADATA"), Some(Format::PythonMetadata));
+        assert_eq!(
+            detect("lib/six-1.16.0.dist-info/METADATA"),
+            Some(Format::PythonMetadata)
+        );
         assert_eq!(detect("METADATA"), None);
         assert_eq!(detect("x.egg-info/PKG-INFO"), Some(Format::PythonMetadata));
-        assert_eq!(detect("node_modules/lodash/package.json"), Some(Format::NodeModulesPackage));
-        assert_eq!(detect("node_modules/@babel/core/package.json"), Some(Format::NodeModulesPackage));
-        assert_eq!(detect("node_modules/a/node_modules/b/package.json"), Some(Format::NodeModulesPackage));
+        assert_eq!(
+            detect("node_modules/lodash/package.json"),
+            Some(Format::NodeModulesPackage)
+        );
+        assert_eq!(
+            detect("node_modules/@babel/core/package.json"),
+            Some(Format::NodeModulesPackage)
+        );
+        assert_eq!(
+            detect("node_modules/a/node_modules/b/package.json"),
+            Some(Format::NodeModulesPackage)
+        );
         assert_eq!(detect("node_modules/lodash/fp/package.json"), None);
         assert_eq!(detect("package.json"), None);
         assert_eq!(detect("src/main.rs"), None);

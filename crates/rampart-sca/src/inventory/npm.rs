@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::graph::DepGraph;
-use super::{lines, Inventory, InventoryError, Source};
+use super::{Inventory, InventoryError, Source, lines};
 use crate::package::{Ecosystem, Scope};
 
 const DEP_KINDS: [(&str, Scope); 4] = [
@@ -31,7 +31,8 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
 /// The package name of an install path: what follows the last `node_modules/`.
 pub(crate) fn name_from_install_path(path: &str) -> Option<&str> {
     let idx = path.rfind("node_modules/")?;
-    path.get(idx + "node_modules/".len()..).filter(|n| !n.is_empty())
+    path.get(idx + "node_modules/".len()..)
+        .filter(|n| !n.is_empty())
 }
 
 /// Where Node finds `dep` required from the package installed at `from` (`""` is the root).
@@ -72,12 +73,19 @@ fn parse_packages(src: &Source<'_>, packages: &Map<String, Value>) -> Inventory 
     let mut entries: Vec<(&str, &Map<String, Value>, String, String)> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (path, meta) in packages {
-        let Some(meta) = meta.as_object() else { continue };
-        let Some(install_name) = name_from_install_path(path) else { continue };
+        let Some(meta) = meta.as_object() else {
+            continue;
+        };
+        let Some(install_name) = name_from_install_path(path) else {
+            continue;
+        };
         if meta.get("link").and_then(Value::as_bool) == Some(true) {
             continue;
         }
-        let name = meta.get("name").and_then(Value::as_str).unwrap_or(install_name);
+        let name = meta
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or(install_name);
         let Some(version) = meta.get("version").and_then(Value::as_str) else {
             inv.skipped += 1;
             continue;
@@ -89,7 +97,12 @@ fn parse_packages(src: &Source<'_>, packages: &Map<String, Value>) -> Inventory 
     let mut scratch = String::new();
     if let Some(root) = packages.get("").and_then(Value::as_object) {
         for (kind, scope) in DEP_KINDS {
-            for dep in root.get(kind).and_then(Value::as_object).into_iter().flat_map(|m| m.keys()) {
+            for dep in root
+                .get(kind)
+                .and_then(Value::as_object)
+                .into_iter()
+                .flat_map(|m| m.keys())
+            {
                 if let Some(t) = resolve(&index, "", dep, &mut scratch) {
                     g.add_root(t, scope);
                 }
@@ -97,9 +110,16 @@ fn parse_packages(src: &Source<'_>, packages: &Map<String, Value>) -> Inventory 
         }
     }
     for (path, meta, _, _) in &entries {
-        let Some(&from) = index.get(path) else { continue };
+        let Some(&from) = index.get(path) else {
+            continue;
+        };
         for (kind, _) in DEP_KINDS.iter().filter(|(k, _)| *k != "devDependencies") {
-            for dep in meta.get(*kind).and_then(Value::as_object).into_iter().flat_map(|m| m.keys()) {
+            for dep in meta
+                .get(*kind)
+                .and_then(Value::as_object)
+                .into_iter()
+                .flat_map(|m| m.keys())
+            {
                 if let Some(t) = resolve(&index, path, dep, &mut scratch) {
                     g.add_edge(from, t);
                 }
@@ -145,7 +165,11 @@ fn parse_v1(src: &Source<'_>, obj: &Map<String, Value>) -> Inventory {
     if let Some(deps) = obj.get("dependencies").and_then(Value::as_object) {
         for (name, meta) in deps {
             if let Some(m) = meta.as_object() {
-                stack.push((format!("node_modules/{name}"), vec!["dependencies".into(), name.clone()], m));
+                stack.push((
+                    format!("node_modules/{name}"),
+                    vec!["dependencies".into(), name.clone()],
+                    m,
+                ));
             }
         }
     }
@@ -168,7 +192,10 @@ fn parse_v1(src: &Source<'_>, obj: &Map<String, Value>) -> Inventory {
     let mut nodes: Vec<Option<usize>> = Vec::new();
     for (path, _, meta) in &flat {
         let name = name_from_install_path(path).unwrap_or_default();
-        let version = meta.get("version").and_then(Value::as_str).unwrap_or_default();
+        let version = meta
+            .get("version")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         // Versions that are URLs or `file:` links name no registry release.
         if version.is_empty() || version.contains(':') || version.contains('/') {
             nodes.push(None);
@@ -180,18 +207,32 @@ fn parse_v1(src: &Source<'_>, obj: &Map<String, Value>) -> Inventory {
     }
     let mut scratch = String::new();
     for (path, _, meta) in &flat {
-        let Some(&from) = index.get(path.as_str()) else { continue };
-        for dep in meta.get("requires").and_then(Value::as_object).into_iter().flat_map(|m| m.keys()) {
+        let Some(&from) = index.get(path.as_str()) else {
+            continue;
+        };
+        for dep in meta
+            .get("requires")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flat_map(|m| m.keys())
+        {
             if let Some(t) = resolve(&index, path, dep, &mut scratch) {
                 g.add_edge(from, t);
             }
         }
     }
     // Roots from the sibling package.json; else every top-level package nobody requires.
-    let manifest: Option<Value> = src.sibling("package.json").and_then(|t| serde_json::from_str(&t).ok());
+    let manifest: Option<Value> = src
+        .sibling("package.json")
+        .and_then(|t| serde_json::from_str(&t).ok());
     if let Some(m) = &manifest {
         for (kind, scope) in DEP_KINDS {
-            for dep in m.get(kind).and_then(Value::as_object).into_iter().flat_map(|m| m.keys()) {
+            for dep in m
+                .get(kind)
+                .and_then(Value::as_object)
+                .into_iter()
+                .flat_map(|m| m.keys())
+            {
                 if let Some(t) = resolve(&index, "", dep, &mut scratch) {
                     g.add_root(t, scope);
                 }
@@ -208,7 +249,10 @@ fn parse_v1(src: &Source<'_>, obj: &Map<String, Value>) -> Inventory {
             continue;
         };
         let name = name_from_install_path(path).unwrap_or_default();
-        let version = meta.get("version").and_then(Value::as_str).unwrap_or_default();
+        let version = meta
+            .get("version")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
         let line = key_lines.get(&lines::key(&key_refs)).copied();
         let mut pkg = src.pkg(Ecosystem::Npm, name, version, line);

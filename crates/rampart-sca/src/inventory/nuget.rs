@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::graph::DepGraph;
-use super::{lines, Inventory, InventoryError, Source};
+use super::{Inventory, InventoryError, Source, lines};
 use crate::package::{Ecosystem, Scope};
 
 pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
@@ -20,7 +20,9 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
     let mut entries: Vec<(String, String, Option<u32>)> = Vec::new();
     let mut inv = Inventory::default();
     for (fw, pkgs) in frameworks {
-        let Some(pkgs) = pkgs.as_object() else { continue };
+        let Some(pkgs) = pkgs.as_object() else {
+            continue;
+        };
         let mut local: HashMap<String, usize> = HashMap::new();
         for (name, meta) in pkgs {
             let kind = meta.get("type").and_then(Value::as_str).unwrap_or("");
@@ -40,7 +42,9 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
                 None => {
                     let i = g.add_node(format!("{lname}@{version}"));
                     node.insert(key, i);
-                    let line = key_lines.get(&lines::key(&["dependencies", fw, name])).copied();
+                    let line = key_lines
+                        .get(&lines::key(&["dependencies", fw, name]))
+                        .copied();
                     entries.push((name.clone(), version.to_string(), line));
                     i
                 }
@@ -51,8 +55,15 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
             }
         }
         for (name, meta) in pkgs {
-            let Some(&from) = local.get(&name.to_ascii_lowercase()) else { continue };
-            for dep in meta.get("dependencies").and_then(Value::as_object).into_iter().flat_map(|m| m.keys()) {
+            let Some(&from) = local.get(&name.to_ascii_lowercase()) else {
+                continue;
+            };
+            for dep in meta
+                .get("dependencies")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flat_map(|m| m.keys())
+            {
                 if let Some(&t) = local.get(&dep.to_ascii_lowercase()) {
                     g.add_edge(from, t);
                 }

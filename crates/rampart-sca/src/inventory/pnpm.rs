@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_yaml::{Mapping, Value};
 
 use super::graph::DepGraph;
-use super::{lines, Inventory, InventoryError, Source};
+use super::{Inventory, InventoryError, Source, lines};
 use crate::package::{Ecosystem, Scope};
 
 const KINDS: [(&str, Scope); 3] = [
@@ -50,11 +50,21 @@ fn val_str(v: &Value) -> Option<String> {
 
 pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
     let doc: Mapping = serde_yaml::from_str(src.text).map_err(|e| src.yaml_err(&e))?;
-    let lockver = doc.get("lockfileVersion").and_then(val_str).unwrap_or_default();
-    let v9 = lockver.split('.').next().and_then(|m| m.parse::<u32>().ok()).is_some_and(|m| m >= 9);
+    let lockver = doc
+        .get("lockfileVersion")
+        .and_then(val_str)
+        .unwrap_or_default();
+    let v9 = lockver
+        .split('.')
+        .next()
+        .and_then(|m| m.parse::<u32>().ok())
+        .is_some_and(|m| m >= 9);
     let key_lines = lines::yaml_key_lines(src.text, |p| p.len() == 2 && p[0] == "packages");
     let empty = Mapping::new();
-    let packages = doc.get("packages").and_then(Value::as_mapping).unwrap_or(&empty);
+    let packages = doc
+        .get("packages")
+        .and_then(Value::as_mapping)
+        .unwrap_or(&empty);
     let snapshots = doc.get("snapshots").and_then(Value::as_mapping);
 
     let mut g = DepGraph::new();
@@ -62,10 +72,14 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
     let mut order: Vec<(String, String, Option<u32>, Option<bool>)> = Vec::new();
     for (k, meta) in packages {
         let Some(key) = k.as_str() else { continue };
-        let Some((name, version)) = split_key(key) else { continue };
+        let Some((name, version)) = split_key(key) else {
+            continue;
+        };
         let dev = meta.get("dev").and_then(Value::as_bool);
         let line = key_lines.get(&lines::key(&["packages", key])).copied();
-        if let std::collections::hash_map::Entry::Vacant(slot) = node_of.entry((name.clone(), version.clone())) {
+        if let std::collections::hash_map::Entry::Vacant(slot) =
+            node_of.entry((name.clone(), version.clone()))
+        {
             slot.insert(g.add_node(format!("{name}@{version}")));
             order.push((name, version, line, dev));
         }
@@ -78,15 +92,30 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
         if let Some(n) = split_key(v).and_then(|k| node_of.get(&k).copied()) {
             return Some(n);
         }
-        node_of.get(&(dep.to_string(), base_version(v).to_string())).copied()
+        node_of
+            .get(&(dep.to_string(), base_version(v).to_string()))
+            .copied()
     };
     // Edges: v9 keeps them in `snapshots`, older versions in `packages`.
-    let graph_src = if v9 { snapshots.unwrap_or(&empty) } else { packages };
+    let graph_src = if v9 {
+        snapshots.unwrap_or(&empty)
+    } else {
+        packages
+    };
     for (k, meta) in graph_src {
-        let Some((name, version)) = k.as_str().and_then(split_key) else { continue };
-        let Some(&from) = node_of.get(&(name, version)) else { continue };
+        let Some((name, version)) = k.as_str().and_then(split_key) else {
+            continue;
+        };
+        let Some(&from) = node_of.get(&(name, version)) else {
+            continue;
+        };
         for sect in ["dependencies", "optionalDependencies"] {
-            for (dk, dv) in meta.get(sect).and_then(Value::as_mapping).into_iter().flatten() {
+            for (dk, dv) in meta
+                .get(sect)
+                .and_then(Value::as_mapping)
+                .into_iter()
+                .flatten()
+            {
                 if let (Some(dk), Some(dv)) = (dk.as_str(), val_str(dv)) {
                     if let Some(t) = target(dk, &dv) {
                         g.add_edge(from, t);
@@ -103,7 +132,12 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
     }
     for imp in importers {
         for (kind, scope) in KINDS {
-            for (dk, dv) in imp.get(kind).and_then(Value::as_mapping).into_iter().flatten() {
+            for (dk, dv) in imp
+                .get(kind)
+                .and_then(Value::as_mapping)
+                .into_iter()
+                .flatten()
+            {
                 if let (Some(dk), Some(dv)) = (dk.as_str(), val_str(dv)) {
                     if let Some(t) = target(dk, &dv) {
                         g.add_root(t, scope);
@@ -140,8 +174,14 @@ mod tests {
     fn keys_of_every_version() {
         let kv = |n: &str, v: &str| Some((n.to_string(), v.to_string()));
         assert_eq!(split_key("/lodash/4.17.20"), kv("lodash", "4.17.20"));
-        assert_eq!(split_key("/@babel/core/7.0.0_react@18.0.0"), kv("@babel/core", "7.0.0"));
-        assert_eq!(split_key("/@babel/core@7.0.0(react@18.0.0)"), kv("@babel/core", "7.0.0"));
+        assert_eq!(
+            split_key("/@babel/core/7.0.0_react@18.0.0"),
+            kv("@babel/core", "7.0.0")
+        );
+        assert_eq!(
+            split_key("/@babel/core@7.0.0(react@18.0.0)"),
+            kv("@babel/core", "7.0.0")
+        );
         assert_eq!(split_key("lodash@4.17.20"), kv("lodash", "4.17.20"));
     }
 }

@@ -7,10 +7,10 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use quick_xml::events::Event;
 use quick_xml::Reader;
+use quick_xml::events::Event;
 
-use super::{lines, Inventory, InventoryError, Source};
+use super::{Inventory, InventoryError, Source, lines};
 use crate::package::{Ecosystem, Scope};
 
 const MAX_PARENTS: usize = 10;
@@ -30,7 +30,9 @@ impl Node {
         self.children.iter().find(|c| c.name == name)
     }
     fn text_of(&self, name: &str) -> Option<String> {
-        self.child(name).map(|c| c.text.trim().to_string()).filter(|t| !t.is_empty())
+        self.child(name)
+            .map(|c| c.text.trim().to_string())
+            .filter(|t| !t.is_empty())
     }
     fn path(&self, names: &[&str]) -> Option<&Node> {
         names.iter().try_fold(self, |n, name| n.child(name))
@@ -38,7 +40,11 @@ impl Node {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 fn local_name(raw: &[u8]) -> String {
@@ -58,19 +64,31 @@ fn parse_xml(text: &str) -> Result<Node, (Option<u32>, String)> {
         match ev {
             Event::Start(e) => {
                 if stack.len() > MAX_XML_DEPTH {
-                    return Err((Some(lines::line_at(text, pos)), "XML nested too deeply".into()));
+                    return Err((
+                        Some(lines::line_at(text, pos)),
+                        "XML nested too deeply".into(),
+                    ));
                 }
-                stack.push(Node { name: local_name(e.name().as_ref()), line: lines::line_at(text, pos), ..Node::default() });
+                stack.push(Node {
+                    name: local_name(e.name().as_ref()),
+                    line: lines::line_at(text, pos),
+                    ..Node::default()
+                });
             }
             Event::Empty(e) => {
-                let node = Node { name: local_name(e.name().as_ref()), line: lines::line_at(text, pos), ..Node::default() };
+                let node = Node {
+                    name: local_name(e.name().as_ref()),
+                    line: lines::line_at(text, pos),
+                    ..Node::default()
+                };
                 if let Some(top) = stack.last_mut() {
                     top.children.push(node);
                 }
             }
             Event::Text(t) => {
                 if let Some(top) = stack.last_mut() {
-                    top.text.push_str(&unescape(&String::from_utf8_lossy(t.as_ref())));
+                    top.text
+                        .push_str(&unescape(&String::from_utf8_lossy(t.as_ref())));
                 }
             }
             Event::CData(t) => {
@@ -88,7 +106,9 @@ fn parse_xml(text: &str) -> Result<Node, (Option<u32>, String)> {
                 let done = stack.pop().unwrap_or_default();
                 match stack.last_mut() {
                     Some(top) => top.children.push(done),
-                    None => return Err((Some(lines::line_at(text, pos)), "unbalanced end tag".into())),
+                    None => {
+                        return Err((Some(lines::line_at(text, pos)), "unbalanced end tag".into()));
+                    }
                 }
             }
             Event::Eof => break,
@@ -99,7 +119,10 @@ fn parse_xml(text: &str) -> Result<Node, (Option<u32>, String)> {
         return Err((None, "unexpected end of file inside an element".into()));
     }
     let root = stack.pop().unwrap_or_default();
-    root.children.into_iter().find(|c| c.name == "project").ok_or((None, "no <project> element".into()))
+    root.children
+        .into_iter()
+        .find(|c| c.name == "project")
+        .ok_or((None, "no <project> element".into()))
 }
 
 #[derive(Debug, Clone)]
@@ -137,7 +160,9 @@ fn load_chain(src: &Source<'_>, project: Node) -> Vec<Node> {
     let mut chain = vec![project];
     let mut dir: PathBuf = src.abs.parent().map(Path::to_path_buf).unwrap_or_default();
     while chain.len() <= MAX_PARENTS {
-        let Some(parent) = chain.last().and_then(|p| p.child("parent")) else { break };
+        let Some(parent) = chain.last().and_then(|p| p.child("parent")) else {
+            break;
+        };
         let rel = match parent.child("relativePath") {
             Some(r) if r.text.trim().is_empty() => break,
             Some(r) => r.text.trim().to_string(),
@@ -200,17 +225,29 @@ fn interpolate(s: &str, props: &HashMap<String, String>) -> String {
 pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
     let project = parse_xml(src.text).map_err(|(line, msg)| src.err(line, msg))?;
     let chain = load_chain(src, project);
-    let Some(me) = chain.first() else { return Ok(Inventory::default()) };
+    let Some(me) = chain.first() else {
+        return Ok(Inventory::default());
+    };
     // Properties: the farthest parent first so that nearer POMs override.
     let mut props: HashMap<String, String> = HashMap::new();
     for pom in chain.iter().rev() {
-        for p in pom.child("properties").map(|p| p.children.as_slice()).unwrap_or_default() {
+        for p in pom
+            .child("properties")
+            .map(|p| p.children.as_slice())
+            .unwrap_or_default()
+        {
             props.insert(p.name.clone(), p.text.trim().to_string());
         }
     }
     let parent = me.child("parent");
-    let version = me.text_of("version").or_else(|| parent.and_then(|p| p.text_of("version"))).unwrap_or_default();
-    let group = me.text_of("groupId").or_else(|| parent.and_then(|p| p.text_of("groupId"))).unwrap_or_default();
+    let version = me
+        .text_of("version")
+        .or_else(|| parent.and_then(|p| p.text_of("version")))
+        .unwrap_or_default();
+    let group = me
+        .text_of("groupId")
+        .or_else(|| parent.and_then(|p| p.text_of("groupId")))
+        .unwrap_or_default();
     let artifact = me.text_of("artifactId").unwrap_or_default();
     for (k, v) in [
         ("project.version", &version),
@@ -223,7 +260,10 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
         props.entry(k.to_string()).or_insert_with(|| v.clone());
     }
     if let Some(p) = parent {
-        for (k, f) in [("project.parent.version", "version"), ("project.parent.groupId", "groupId")] {
+        for (k, f) in [
+            ("project.parent.version", "version"),
+            ("project.parent.groupId", "groupId"),
+        ] {
             if let Some(v) = p.text_of(f) {
                 props.insert(k.to_string(), v);
             }
@@ -233,8 +273,13 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
     for pom in &chain {
         for d in deps_of(pom.path(&["dependencyManagement", "dependencies"])) {
             if let Some(v) = d.version {
-                let key = (interpolate(&d.group, &props), interpolate(&d.artifact, &props));
-                managed.entry(key).or_insert_with(|| interpolate(&v, &props));
+                let key = (
+                    interpolate(&d.group, &props),
+                    interpolate(&d.artifact, &props),
+                );
+                managed
+                    .entry(key)
+                    .or_insert_with(|| interpolate(&v, &props));
             }
         }
     }
@@ -242,10 +287,22 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
     for d in deps_of(me.child("dependencies")) {
         let g = interpolate(&d.group, &props);
         let a = interpolate(&d.artifact, &props);
-        let v = d.version.as_deref().map(|v| interpolate(v, &props)).or_else(|| managed.get(&(g.clone(), a.clone())).cloned());
+        let v = d
+            .version
+            .as_deref()
+            .map(|v| interpolate(v, &props))
+            .or_else(|| managed.get(&(g.clone(), a.clone())).cloned());
         // `[1.2.3]` is an exact version; other ranges and unresolved properties are not.
-        let v = v.map(|v| v.strip_prefix('[').and_then(|x| x.strip_suffix(']')).filter(|x| !x.contains(',')).map(str::to_string).unwrap_or(v));
-        let Some(v) = v.filter(|v| !v.is_empty() && !v.contains("${") && !v.contains(['[', '(', ',', ')'])) else {
+        let v = v.map(|v| {
+            v.strip_prefix('[')
+                .and_then(|x| x.strip_suffix(']'))
+                .filter(|x| !x.contains(','))
+                .map(str::to_string)
+                .unwrap_or(v)
+        });
+        let Some(v) =
+            v.filter(|v| !v.is_empty() && !v.contains("${") && !v.contains(['[', '(', ',', ')']))
+        else {
             inv.skipped += 1;
             continue;
         };

@@ -104,9 +104,14 @@ pub fn for_package(eco: &Ecosystem, name: &str, version: &str, distro: Option<&s
 
 /// Parses a purl string.
 pub fn parse(s: &str) -> Result<Purl, PurlError> {
-    let bad = |reason| PurlError { purl: s.chars().take(200).collect(), reason };
+    let bad = |reason| PurlError {
+        purl: s.chars().take(200).collect(),
+        reason,
+    };
     let rest = s.trim();
-    let rest = rest.strip_prefix("pkg:").ok_or_else(|| bad("does not start with `pkg:`"))?;
+    let rest = rest
+        .strip_prefix("pkg:")
+        .ok_or_else(|| bad("does not start with `pkg:`"))?;
     let (rest, subpath) = match rest.split_once('#') {
         Some((r, sp)) => (r, Some(sp.trim_matches('/'))),
         None => (rest, None),
@@ -117,7 +122,11 @@ pub fn parse(s: &str) -> Result<Purl, PurlError> {
     };
     let rest = rest.trim_start_matches('/');
     let (ty, rest) = rest.split_once('/').ok_or_else(|| bad("no type"))?;
-    if ty.is_empty() || !ty.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-')) {
+    if ty.is_empty()
+        || !ty
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-'))
+    {
         return Err(bad("bad type"));
     }
     let rest = rest.trim_end_matches('/');
@@ -145,7 +154,9 @@ pub fn parse(s: &str) -> Result<Purl, PurlError> {
     let mut qualifiers = Vec::new();
     if let Some(q) = quals {
         for pair in q.split('&').filter(|p| !p.is_empty()) {
-            let (k, v) = pair.split_once('=').ok_or_else(|| bad("qualifier without `=`"))?;
+            let (k, v) = pair
+                .split_once('=')
+                .ok_or_else(|| bad("qualifier without `=`"))?;
             qualifiers.push((k.to_ascii_lowercase(), dec(v)?));
         }
     }
@@ -161,7 +172,10 @@ pub fn parse(s: &str) -> Result<Purl, PurlError> {
 
 impl Purl {
     pub fn qualifier(&self, key: &str) -> Option<&str> {
-        self.qualifiers.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.qualifiers
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The ecosystem this purl type maps to, if rampart knows it.
@@ -206,7 +220,12 @@ mod tests {
             "pkg:npm/%40babel/code-frame@7.12.13"
         );
         assert_eq!(
-            for_package(&Ecosystem::Maven, "org.apache.commons:commons-lang3", "3.12.0", None),
+            for_package(
+                &Ecosystem::Maven,
+                "org.apache.commons:commons-lang3",
+                "3.12.0",
+                None
+            ),
             "pkg:maven/org.apache.commons/commons-lang3@3.12.0"
         );
         assert_eq!(
@@ -214,10 +233,18 @@ mod tests {
             "pkg:golang/golang.org/x/text@v0.3.0"
         );
         assert_eq!(
-            for_package(&Ecosystem::Go, "github.com/a/b", "v2.0.0+incompatible", None),
+            for_package(
+                &Ecosystem::Go,
+                "github.com/a/b",
+                "v2.0.0+incompatible",
+                None
+            ),
             "pkg:golang/github.com/a/b@v2.0.0%2Bincompatible"
         );
-        assert_eq!(for_package(&Ecosystem::PyPI, "Jinja2", "2.10", None), "pkg:pypi/jinja2@2.10");
+        assert_eq!(
+            for_package(&Ecosystem::PyPI, "Jinja2", "2.10", None),
+            "pkg:pypi/jinja2@2.10"
+        );
     }
 
     #[test]

@@ -23,7 +23,10 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
     match (name, version) {
         (Some(n), Some(v)) if !n.is_empty() && !v.is_empty() => {
             let pkg = src.pkg(Ecosystem::PyPI, &n, &v, name_line);
-            Ok(Inventory { packages: vec![pkg], skipped: 0 })
+            Ok(Inventory {
+                packages: vec![pkg],
+                skipped: 0,
+            })
         }
         _ => Err(src.err(None, "core metadata without `Name:` and `Version:` headers")),
     }

@@ -10,7 +10,7 @@ use toml::{Spanned, Value};
 
 use super::graph::DepGraph;
 use super::requirements::parse_requirement;
-use super::{pep503, Inventory, InventoryError, Source};
+use super::{Inventory, InventoryError, Source, pep503};
 use crate::package::{Ecosystem, Scope};
 
 /// One `[[package]]` as the four formats share it after reading.
@@ -27,7 +27,10 @@ struct Entry {
 }
 
 fn table_array<'a>(doc: &'a toml::Table, key: &str) -> Vec<&'a Value> {
-    doc.get(key).and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default()
+    doc.get(key)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().collect())
+        .unwrap_or_default()
 }
 
 /// Requirement string or `{ name = ... }` table → normalised name.
@@ -57,18 +60,40 @@ fn parse_toml(src: &Source<'_>) -> Result<toml::Table, InventoryError> {
 
 /// The project's declared dependencies from the sibling `pyproject.toml`.
 fn pyproject_roots(src: &Source<'_>) -> Vec<(String, Scope)> {
-    let Some(text) = src.sibling("pyproject.toml") else { return Vec::new() };
-    let Ok(doc) = toml::from_str::<toml::Table>(&text) else { return Vec::new() };
+    let Some(text) = src.sibling("pyproject.toml") else {
+        return Vec::new();
+    };
+    let Ok(doc) = toml::from_str::<toml::Table>(&text) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     let reqs = |v: Option<&Value>| -> Vec<String> {
-        v.and_then(Value::as_array).into_iter().flatten().filter_map(dep_name).collect()
+        v.and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(dep_name)
+            .collect()
     };
     let project = doc.get("project");
-    out.extend(reqs(project.and_then(|p| p.get("dependencies"))).into_iter().map(|n| (n, Scope::Runtime)));
-    for (_, v) in project.and_then(|p| p.get("optional-dependencies")).and_then(Value::as_table).into_iter().flatten() {
+    out.extend(
+        reqs(project.and_then(|p| p.get("dependencies")))
+            .into_iter()
+            .map(|n| (n, Scope::Runtime)),
+    );
+    for (_, v) in project
+        .and_then(|p| p.get("optional-dependencies"))
+        .and_then(Value::as_table)
+        .into_iter()
+        .flatten()
+    {
         out.extend(reqs(Some(v)).into_iter().map(|n| (n, Scope::Optional)));
     }
-    for (_, v) in doc.get("dependency-groups").and_then(Value::as_table).into_iter().flatten() {
+    for (_, v) in doc
+        .get("dependency-groups")
+        .and_then(Value::as_table)
+        .into_iter()
+        .flatten()
+    {
         out.extend(reqs(Some(v)).into_iter().map(|n| (n, Scope::Dev)));
     }
     let tool = doc.get("tool");
@@ -78,16 +103,38 @@ fn pyproject_roots(src: &Source<'_>) -> Vec<(String, Scope)> {
             .into_iter()
             .flatten()
             .filter(|(k, _)| k.as_str() != "python")
-            .map(|(k, v)| (pep503(k), v.get("optional").and_then(Value::as_bool) == Some(true)))
+            .map(|(k, v)| {
+                (
+                    pep503(k),
+                    v.get("optional").and_then(Value::as_bool) == Some(true),
+                )
+            })
             .collect()
     };
     for (n, opt) in keys(poetry.and_then(|p| p.get("dependencies"))) {
         out.push((n, if opt { Scope::Optional } else { Scope::Runtime }));
     }
-    out.extend(keys(poetry.and_then(|p| p.get("dev-dependencies"))).into_iter().map(|(n, _)| (n, Scope::Dev)));
-    for (g, v) in poetry.and_then(|p| p.get("group")).and_then(Value::as_table).into_iter().flatten() {
-        let scope = if g == "main" { Scope::Runtime } else { Scope::Dev };
-        out.extend(keys(v.get("dependencies")).into_iter().map(|(n, _)| (n, scope)));
+    out.extend(
+        keys(poetry.and_then(|p| p.get("dev-dependencies")))
+            .into_iter()
+            .map(|(n, _)| (n, Scope::Dev)),
+    );
+    for (g, v) in poetry
+        .and_then(|p| p.get("group"))
+        .and_then(Value::as_table)
+        .into_iter()
+        .flatten()
+    {
+        let scope = if g == "main" {
+            Scope::Runtime
+        } else {
+            Scope::Dev
+        };
+        out.extend(
+            keys(v.get("dependencies"))
+                .into_iter()
+                .map(|(n, _)| (n, scope)),
+        );
     }
     for (_, v) in tool
         .and_then(|t| t.get("pdm"))
@@ -163,17 +210,38 @@ pub(crate) fn parse_poetry(src: &Source<'_>) -> Result<Inventory, InventoryError
         let Some(name) = str_field(p, "name") else {
             return Err(src.err(heads.get(i).copied(), "package without a name"));
         };
-        let deps = p.get("dependencies").and_then(Value::as_table).map(|t| t.keys().map(|k| pep503(k)).collect()).unwrap_or_default();
+        let deps = p
+            .get("dependencies")
+            .and_then(Value::as_table)
+            .map(|t| t.keys().map(|k| pep503(k)).collect())
+            .unwrap_or_default();
         // lock-version 1.x: `category = "dev"`; 2.1: `groups = ["dev"]`; `optional = true`.
-        let groups: Vec<String> = p.get("groups").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).map(str::to_string).collect();
+        let groups: Vec<String> = p
+            .get("groups")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect();
         let hint = if p.get("optional").and_then(Value::as_bool) == Some(true) {
             Some(Scope::Optional)
-        } else if str_field(p, "category").as_deref() == Some("dev") || (!groups.is_empty() && !groups.iter().any(|g| g == "main")) {
+        } else if str_field(p, "category").as_deref() == Some("dev")
+            || (!groups.is_empty() && !groups.iter().any(|g| g == "main"))
+        {
             Some(Scope::Dev)
         } else {
             None
         };
-        entries.push(Entry { name: pep503(&name), version: str_field(p, "version"), line: heads.get(i).copied().unwrap_or(0), deps, project: false, roots: Vec::new(), hint });
+        entries.push(Entry {
+            name: pep503(&name),
+            version: str_field(p, "version"),
+            line: heads.get(i).copied().unwrap_or(0),
+            deps,
+            project: false,
+            roots: Vec::new(),
+            hint,
+        });
     }
     Ok(build(src, entries, pyproject_roots(src)))
 }
@@ -187,18 +255,33 @@ pub(crate) fn parse_uv(src: &Source<'_>) -> Result<Inventory, InventoryError> {
             return Err(src.err(heads.get(i).copied(), "package without a name"));
         };
         let source = p.get("source");
-        let project = source.is_some_and(|s| s.get("virtual").is_some() || s.get("editable").is_some());
+        let project =
+            source.is_some_and(|s| s.get("virtual").is_some() || s.get("editable").is_some());
         let names = |v: Option<&Value>| -> Vec<String> {
-            v.and_then(Value::as_array).into_iter().flatten().filter_map(dep_name).collect()
+            v.and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(dep_name)
+                .collect()
         };
         let deps = names(p.get("dependencies"));
         let mut roots = Vec::new();
         if project {
             roots.extend(deps.iter().map(|d| (d.clone(), Scope::Runtime)));
-            for (_, v) in p.get("optional-dependencies").and_then(Value::as_table).into_iter().flatten() {
+            for (_, v) in p
+                .get("optional-dependencies")
+                .and_then(Value::as_table)
+                .into_iter()
+                .flatten()
+            {
                 roots.extend(names(Some(v)).into_iter().map(|d| (d, Scope::Optional)));
             }
-            for (_, v) in p.get("dev-dependencies").and_then(Value::as_table).into_iter().flatten() {
+            for (_, v) in p
+                .get("dev-dependencies")
+                .and_then(Value::as_table)
+                .into_iter()
+                .flatten()
+            {
                 roots.extend(names(Some(v)).into_iter().map(|d| (d, Scope::Dev)));
             }
         }
@@ -210,10 +293,26 @@ pub(crate) fn parse_uv(src: &Source<'_>) -> Result<Inventory, InventoryError> {
         }
         // Local path/git packages have versions too, but no registry release to match.
         let registry = source.is_none_or(|s| s.get("registry").is_some());
-        let version = if registry { str_field(p, "version") } else { None };
-        entries.push(Entry { name: pep503(&name), version, line: heads.get(i).copied().unwrap_or(0), deps: all_deps, project, roots, hint: None });
+        let version = if registry {
+            str_field(p, "version")
+        } else {
+            None
+        };
+        entries.push(Entry {
+            name: pep503(&name),
+            version,
+            line: heads.get(i).copied().unwrap_or(0),
+            deps: all_deps,
+            project,
+            roots,
+            hint: None,
+        });
     }
-    let roots = if entries.iter().any(|e| e.project) { Vec::new() } else { pyproject_roots(src) };
+    let roots = if entries.iter().any(|e| e.project) {
+        Vec::new()
+    } else {
+        pyproject_roots(src)
+    };
     Ok(build(src, entries, roots))
 }
 
@@ -225,10 +324,30 @@ pub(crate) fn parse_pdm(src: &Source<'_>) -> Result<Inventory, InventoryError> {
         let Some(name) = str_field(p, "name") else {
             return Err(src.err(heads.get(i).copied(), "package without a name"));
         };
-        let deps = p.get("dependencies").and_then(Value::as_array).into_iter().flatten().filter_map(dep_name).collect();
-        let groups: Vec<&str> = p.get("groups").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        let deps = p
+            .get("dependencies")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(dep_name)
+            .collect();
+        let groups: Vec<&str> = p
+            .get("groups")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
         let hint = (!groups.is_empty() && !groups.contains(&"default")).then_some(Scope::Dev);
-        entries.push(Entry { name: pep503(&name), version: str_field(p, "version"), line: heads.get(i).copied().unwrap_or(0), deps, project: false, roots: Vec::new(), hint });
+        entries.push(Entry {
+            name: pep503(&name),
+            version: str_field(p, "version"),
+            line: heads.get(i).copied().unwrap_or(0),
+            deps,
+            project: false,
+            roots: Vec::new(),
+            hint,
+        });
     }
     Ok(build(src, entries, pyproject_roots(src)))
 }
@@ -244,10 +363,28 @@ pub(crate) fn parse_pylock(src: &Source<'_>) -> Result<Inventory, InventoryError
         let Some(name) = str_field(p, "name") else {
             return Err(src.err(heads.get(i).copied(), "package without a name"));
         };
-        let deps = p.get("dependencies").and_then(Value::as_array).into_iter().flatten().filter_map(dep_name).collect();
+        let deps = p
+            .get("dependencies")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(dep_name)
+            .collect();
         // VCS and directory packages carry no index version.
-        let version = if p.get("vcs").is_some() || p.get("directory").is_some() { None } else { str_field(p, "version") };
-        entries.push(Entry { name: pep503(&name), version, line: heads.get(i).copied().unwrap_or(0), deps, project: false, roots: Vec::new(), hint: None });
+        let version = if p.get("vcs").is_some() || p.get("directory").is_some() {
+            None
+        } else {
+            str_field(p, "version")
+        };
+        entries.push(Entry {
+            name: pep503(&name),
+            version,
+            line: heads.get(i).copied().unwrap_or(0),
+            deps,
+            project: false,
+            roots: Vec::new(),
+            hint: None,
+        });
     }
     Ok(build(src, entries, pyproject_roots(src)))
 }

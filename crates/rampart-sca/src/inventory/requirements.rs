@@ -32,13 +32,20 @@ pub struct Requirement {
 }
 
 pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
-    let mut state = State { visited: HashSet::new(), constraints: HashMap::new(), skipped: 0 };
+    let mut state = State {
+        visited: HashSet::new(),
+        constraints: HashMap::new(),
+        skipped: 0,
+    };
     if let Ok(p) = src.abs.canonicalize() {
         state.visited.insert(p);
     }
     let mut out = Vec::new();
     parse_file(src.ctx, src.rel, src.abs, src.text, 0, &mut state, &mut out)?;
-    Ok(Inventory { packages: out, skipped: state.skipped })
+    Ok(Inventory {
+        packages: out,
+        skipped: state.skipped,
+    })
 }
 
 struct State {
@@ -72,17 +79,34 @@ fn parse_file(
     }
     let pinned: HashMap<String, String> = reqs
         .iter()
-        .filter_map(|r| r.pin.as_ref().map(|p| (super::pep503(&r.name), format!("{}@{p}", super::pep503(&r.name)))))
+        .filter_map(|r| {
+            r.pin.as_ref().map(|p| {
+                (
+                    super::pep503(&r.name),
+                    format!("{}@{p}", super::pep503(&r.name)),
+                )
+            })
+        })
         .collect();
+    let names: HashSet<String> = reqs.iter().map(|r| super::pep503(&r.name)).collect();
     for r in &reqs {
         let name = super::pep503(&r.name);
-        let Some(version) = r.pin.clone().or_else(|| state.constraints.get(&name).cloned()) else {
+        let Some(version) = r
+            .pin
+            .clone()
+            .or_else(|| state.constraints.get(&name).cloned())
+        else {
             state.skipped += 1;
             continue;
         };
         let mut pkg = super::new_package(Ecosystem::PyPI, &name, &version, rel, Some(r.line));
-        // Only `# via <package>` makes an entry transitive; `# via -r file` means declared.
-        let parents: Vec<&String> = r.via.iter().filter(|v| !v.starts_with('-')).collect();
+        // Only `# via <package in this file>` makes an entry transitive; `# via -r file` or
+        // `# via <the project>` means declared.
+        let parents: Vec<&String> = r
+            .via
+            .iter()
+            .filter(|v| !v.starts_with('-') && names.contains(&super::pep503(v)))
+            .collect();
         pkg.direct = r.via.is_empty() || parents.len() < r.via.len();
         if pkg.direct {
             pkg.paths = vec![vec![format!("{name}@{version}")]];
@@ -199,7 +223,10 @@ pub fn parse_text(
                     return Err(InventoryError {
                         file: rel.to_string(),
                         line: Some(start_line),
-                        message: format!("cannot parse requirement `{}`", entry.chars().take(80).collect::<String>()),
+                        message: format!(
+                            "cannot parse requirement `{}`",
+                            entry.chars().take(80).collect::<String>()
+                        ),
                     });
                 }
             }
@@ -228,7 +255,14 @@ fn split_option(opt: &str) -> (&str, &str) {
         return (opt.get(..f.len() + 1).unwrap_or(opt), a.trim());
     }
     let flag = opt.get(..1).unwrap_or("");
-    (flag, opt.get(1..).unwrap_or("").trim().trim_start_matches('=').trim())
+    (
+        flag,
+        opt.get(1..)
+            .unwrap_or("")
+            .trim()
+            .trim_start_matches('=')
+            .trim(),
+    )
 }
 
 fn looks_like_reference(entry: &str) -> bool {
@@ -249,7 +283,10 @@ pub fn parse_requirement(entry: &str) -> Option<Requirement> {
         entry = entry.get(..p)?;
     }
     let (spec, marker) = match entry.split_once(';') {
-        Some((s, m)) => (s.trim(), Some(m.trim().to_string()).filter(|m| !m.is_empty())),
+        Some((s, m)) => (
+            s.trim(),
+            Some(m.trim().to_string()).filter(|m| !m.is_empty()),
+        ),
         None => (entry.trim(), None),
     };
     if spec.contains(" @ ") || spec.contains("://") {
@@ -266,7 +303,12 @@ pub fn parse_requirement(entry: &str) -> Option<Requirement> {
     let mut extras = Vec::new();
     if let Some(r) = rest.strip_prefix('[') {
         let close = r.find(']')?;
-        extras = r.get(..close)?.split(',').map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect();
+        extras = r
+            .get(..close)?
+            .split(',')
+            .map(|e| e.trim().to_string())
+            .filter(|e| !e.is_empty())
+            .collect();
         rest = r.get(close + 1..)?.trim_start();
     }
     // `name (==1.0)` is an old but valid form.
@@ -286,7 +328,14 @@ pub fn parse_requirement(entry: &str) -> Option<Requirement> {
             }
         }
     }
-    Some(Requirement { name: name.to_string(), extras, pin, marker, line: 0, via: Vec::new() })
+    Some(Requirement {
+        name: name.to_string(),
+        extras,
+        pin,
+        marker,
+        line: 0,
+        via: Vec::new(),
+    })
 }
 
 #[cfg(test)]
@@ -295,11 +344,18 @@ mod tests {
 
     #[test]
     fn requirement_forms() {
-        let r = parse_requirement("Jinja2[i18n]==2.10 ; python_version < '3.8' --hash=sha256:ab").unwrap();
-        assert_eq!((r.name.as_str(), r.pin.as_deref()), ("Jinja2", Some("2.10")));
+        let r = parse_requirement("Jinja2[i18n]==2.10 ; python_version < '3.8' --hash=sha256:ab")
+            .unwrap();
+        assert_eq!(
+            (r.name.as_str(), r.pin.as_deref()),
+            ("Jinja2", Some("2.10"))
+        );
         assert_eq!(r.extras, vec!["i18n"]);
         assert_eq!(r.marker.as_deref(), Some("python_version < '3.8'"));
-        assert_eq!(parse_requirement("six===1.16.0").unwrap().pin.as_deref(), Some("1.16.0"));
+        assert_eq!(
+            parse_requirement("six===1.16.0").unwrap().pin.as_deref(),
+            Some("1.16.0")
+        );
         assert_eq!(parse_requirement("requests>=2").unwrap().pin, None);
         assert_eq!(parse_requirement("django==3.*").unwrap().pin, None);
         assert_eq!(parse_requirement("a==1,<2").unwrap().pin, None);
@@ -311,7 +367,10 @@ mod tests {
     fn options_and_via() {
         let text = "-r base.txt\n--constraint=c.txt\njinja2==2.10 \\\n    --hash=sha256:aa\n    # via -r requirements.in\nmarkupsafe==1.1.1\n    # via\n    #   jinja2\n";
         let (reqs, inc) = parse_text("r.txt", text).unwrap();
-        assert_eq!(inc, vec![(false, "base.txt".into(), 1), (true, "c.txt".into(), 2)]);
+        assert_eq!(
+            inc,
+            vec![(false, "base.txt".into(), 1), (true, "c.txt".into(), 2)]
+        );
         assert_eq!(reqs[0].line, 3);
         assert_eq!(reqs[0].via, vec!["-r requirements.in"]);
         assert_eq!(reqs[1].via, vec!["jinja2"]);

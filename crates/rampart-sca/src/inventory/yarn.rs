@@ -22,7 +22,11 @@ struct Entry {
 
 pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
     let is_berry = src.text.lines().any(|l| l.starts_with("__metadata:"));
-    let entries = if is_berry { parse_berry(src)? } else { parse_classic(src)? };
+    let entries = if is_berry {
+        parse_berry(src)?
+    } else {
+        parse_classic(src)?
+    };
     Ok(build(src, entries))
 }
 
@@ -34,7 +38,9 @@ fn split_descriptor(d: &str) -> Option<(&str, &str)> {
 
 fn unquote(s: &str) -> &str {
     let s = s.trim();
-    s.strip_prefix('"').and_then(|x| x.strip_suffix('"')).unwrap_or(s)
+    s.strip_prefix('"')
+        .and_then(|x| x.strip_suffix('"'))
+        .unwrap_or(s)
 }
 
 fn parse_classic(src: &Source<'_>) -> Result<Vec<Entry>, InventoryError> {
@@ -53,8 +59,11 @@ fn parse_classic(src: &Source<'_>) -> Result<Vec<Entry>, InventoryError> {
                 let Some(keys) = body.strip_suffix(':') else {
                     return Err(src.err(Some(line_no), "expected `descriptor[, descriptor]:`"));
                 };
-                let descriptors: Vec<String> =
-                    keys.split(", ").map(|k| unquote(k).to_string()).filter(|k| !k.is_empty()).collect();
+                let descriptors: Vec<String> = keys
+                    .split(", ")
+                    .map(|k| unquote(k).to_string())
+                    .filter(|k| !k.is_empty())
+                    .collect();
                 let Some((name, _)) = descriptors.first().and_then(|d| split_descriptor(d)) else {
                     return Err(src.err(Some(line_no), format!("bad descriptor `{keys}`")));
                 };
@@ -92,7 +101,8 @@ fn parse_classic(src: &Source<'_>) -> Result<Vec<Entry>, InventoryError> {
                 };
                 if section == Some("deps") {
                     let (k, v) = split_classic_pair(body);
-                    cur.deps.push((unquote(k).to_string(), unquote(v).to_string()));
+                    cur.deps
+                        .push((unquote(k).to_string(), unquote(v).to_string()));
                 }
             }
         }
@@ -104,7 +114,10 @@ fn parse_classic(src: &Source<'_>) -> Result<Vec<Entry>, InventoryError> {
 fn split_classic_pair(body: &str) -> (&str, &str) {
     if let Some(rest) = body.strip_prefix('"') {
         if let Some(end) = rest.find('"') {
-            return (rest.get(..end).unwrap_or(""), rest.get(end + 1..).unwrap_or("").trim());
+            return (
+                rest.get(..end).unwrap_or(""),
+                rest.get(end + 1..).unwrap_or("").trim(),
+            );
         }
     }
     body.split_once(' ').unwrap_or((body, ""))
@@ -121,7 +134,9 @@ fn parse_berry(src: &Source<'_>) -> Result<Vec<Entry>, InventoryError> {
         }
         let descriptors: Vec<String> = key.split(", ").map(|d| d.trim().to_string()).collect();
         let resolution = v.get("resolution").and_then(|r| r.as_str()).unwrap_or(key);
-        let Some((name, reference)) = split_descriptor(resolution) else { continue };
+        let Some((name, reference)) = split_descriptor(resolution) else {
+            continue;
+        };
         let version = yaml_str(v.get("version")).unwrap_or_default();
         let mut deps = Vec::new();
         for sect in ["dependencies", "optionalDependencies"] {
@@ -182,7 +197,10 @@ fn build(src: &Source<'_>, entries: Vec<Entry>) -> Inventory {
         }
     }
     // Workspace entries in berry do not say which deps are dev: the manifest does.
-    if let Some(m) = src.sibling("package.json").and_then(|t| serde_json::from_str::<Value>(&t).ok()) {
+    if let Some(m) = src
+        .sibling("package.json")
+        .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+    {
         for (kind, scope) in [
             ("dependencies", Scope::Runtime),
             ("optionalDependencies", Scope::Optional),

@@ -2,9 +2,12 @@
 
 use std::collections::HashMap;
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
-use super::{apply_facts, apply_graph, edges, package_from_purl, rampart_facts, refs, ReadEntry, SbomError, SbomMeta, VexEntry};
+use super::{
+    ReadEntry, SbomError, SbomMeta, VexEntry, apply_facts, apply_graph, edges, package_from_purl,
+    rampart_facts, refs,
+};
 use crate::inventory::purl;
 use crate::package::{Package, Scope};
 
@@ -50,8 +53,10 @@ pub fn write(packages: &[Package], meta: &SbomMeta, vulns: &[VexEntry]) -> Value
         c.insert("version".into(), json!(p.version));
         c.insert("purl".into(), json!(p.purl));
         c.insert("scope".into(), json!(cdx_scope(p.scope)));
-        let props: Vec<Value> =
-            rampart_facts(p).into_iter().map(|(k, v)| json!({"name": k, "value": v})).collect();
+        let props: Vec<Value> = rampart_facts(p)
+            .into_iter()
+            .map(|(k, v)| json!({"name": k, "value": v}))
+            .collect();
         c.insert("properties".into(), Value::Array(props));
         if !p.source_file.is_empty() {
             let mut occ = Map::new();
@@ -59,7 +64,10 @@ pub fn write(packages: &[Package], meta: &SbomMeta, vulns: &[VexEntry]) -> Value
             if let Some(l) = p.line {
                 occ.insert("line".into(), json!(l));
             }
-            c.insert("evidence".into(), json!({"occurrences": [Value::Object(occ)]}));
+            c.insert(
+                "evidence".into(),
+                json!({"occurrences": [Value::Object(occ)]}),
+            );
         }
         components.push(Value::Object(c));
     }
@@ -68,7 +76,12 @@ pub fn write(packages: &[Package], meta: &SbomMeta, vulns: &[VexEntry]) -> Value
         "dependsOn": packages.iter().zip(&refs).filter(|(p, _)| p.direct).map(|(_, r)| r.clone()).collect::<Vec<_>>(),
     })];
     for (i, r) in refs.iter().enumerate() {
-        let children: Vec<&String> = graph.get(i).into_iter().flatten().filter_map(|&t| refs.get(t)).collect();
+        let children: Vec<&String> = graph
+            .get(i)
+            .into_iter()
+            .flatten()
+            .filter_map(|&t| refs.get(t))
+            .collect();
         deps.push(json!({"ref": r, "dependsOn": children}));
     }
     let mut root = json!({"type": "application", "bom-ref": ROOT_REF, "name": meta.name});
@@ -138,7 +151,9 @@ fn vex(packages: &[Package], refs: &[String], vulns: &[VexEntry]) -> Vec<Value> 
             e["cwes"] = json!(v.cwes);
         }
         if let Some(f) = &v.fixed {
-            let name = purl::parse(&v.purl).map(|p| p.package_name()).unwrap_or_else(|_| v.purl.clone());
+            let name = purl::parse(&v.purl)
+                .map(|p| p.package_name())
+                .unwrap_or_else(|_| v.purl.clone());
             e["recommendation"] = json!(format!("Upgrade {name} to >= {f}"));
         }
         out.push(e);
@@ -159,15 +174,22 @@ fn collect_components<'a>(list: Option<&'a Value>, out: &mut Vec<&'a Value>, dep
 pub(crate) fn read(doc: &Value, sbom_path: &str) -> Result<Vec<Package>, SbomError> {
     let spec = doc.get("specVersion").and_then(Value::as_str).unwrap_or("");
     if !matches!(spec, "1.4" | "1.5" | "1.6") {
-        return Err(SbomError::UnsupportedVersion { format: "CycloneDX", version: spec.to_string() });
+        return Err(SbomError::UnsupportedVersion {
+            format: "CycloneDX",
+            version: spec.to_string(),
+        });
     }
     let mut comps = Vec::new();
     collect_components(doc.get("components"), &mut comps, 0);
     let mut entries: Vec<ReadEntry> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for c in comps {
-        let Some(p) = c.get("purl").and_then(Value::as_str) else { continue };
-        let Some(mut pkg) = package_from_purl(p, sbom_path) else { continue };
+        let Some(p) = c.get("purl").and_then(Value::as_str) else {
+            continue;
+        };
+        let Some(mut pkg) = package_from_purl(p, sbom_path) else {
+            continue;
+        };
         pkg.scope = match c.get("scope").and_then(Value::as_str) {
             Some("excluded") => Scope::Dev,
             Some("optional") => Scope::Optional,
@@ -177,25 +199,48 @@ pub(crate) fn read(doc: &Value, sbom_path: &str) -> Result<Vec<Package>, SbomErr
             if let Some(loc) = occ.get("location").and_then(Value::as_str) {
                 pkg.source_file = loc.to_string();
             }
-            pkg.line = occ.get("line").and_then(Value::as_u64).and_then(|l| u32::try_from(l).ok());
+            pkg.line = occ
+                .get("line")
+                .and_then(Value::as_u64)
+                .and_then(|l| u32::try_from(l).ok());
         }
         let props = c.get("properties").and_then(Value::as_array);
         let has_facts = apply_facts(
             &mut pkg,
-            props.into_iter().flatten().filter_map(|p| Some((p.get("name")?.as_str()?, p.get("value")?.as_str()?))),
+            props
+                .into_iter()
+                .flatten()
+                .filter_map(|p| Some((p.get("name")?.as_str()?, p.get("value")?.as_str()?))),
         );
         if let Some(r) = c.get("bom-ref").and_then(Value::as_str) {
             index.insert(r.to_string(), entries.len());
         }
-        entries.push(ReadEntry { package: pkg, has_facts });
+        entries.push(ReadEntry {
+            package: pkg,
+            has_facts,
+        });
     }
     // The graph: the root component's dependsOn are the direct packages.
-    let root_ref = doc.pointer("/metadata/component/bom-ref").and_then(Value::as_str);
+    let root_ref = doc
+        .pointer("/metadata/component/bom-ref")
+        .and_then(Value::as_str);
     let mut roots = Vec::new();
     let mut graph = Vec::new();
-    for d in doc.get("dependencies").and_then(Value::as_array).into_iter().flatten() {
-        let Some(from) = d.get("ref").and_then(Value::as_str) else { continue };
-        let children = d.get("dependsOn").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str);
+    for d in doc
+        .get("dependencies")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let Some(from) = d.get("ref").and_then(Value::as_str) else {
+            continue;
+        };
+        let children = d
+            .get("dependsOn")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str);
         for c in children {
             let Some(&t) = index.get(c) else { continue };
             if Some(from) == root_ref {

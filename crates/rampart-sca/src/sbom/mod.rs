@@ -59,7 +59,9 @@ impl SbomMeta {
 
     pub(crate) fn time(&self) -> String {
         self.timestamp.clone().unwrap_or_else(|| {
-            jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+            jiff::Timestamp::now()
+                .strftime("%Y-%m-%dT%H:%M:%SZ")
+                .to_string()
         })
     }
 
@@ -98,7 +100,10 @@ pub enum SbomError {
     #[error("not a CycloneDX or SPDX JSON document")]
     UnknownFormat,
     #[error("unsupported {format} version {version}")]
-    UnsupportedVersion { format: &'static str, version: String },
+    UnsupportedVersion {
+        format: &'static str,
+        version: String,
+    },
 }
 
 /// Reads a CycloneDX (1.4–1.6) or SPDX (2.2–2.3) JSON SBOM.
@@ -156,13 +161,17 @@ pub(crate) fn refs(packages: &[Package]) -> Vec<String> {
 pub(crate) fn edges(packages: &[Package]) -> Vec<Vec<usize>> {
     let mut by_label: HashMap<(&str, String), usize> = HashMap::new();
     for (i, p) in packages.iter().enumerate() {
-        by_label.entry((p.source_file.as_str(), label(p))).or_insert(i);
+        by_label
+            .entry((p.source_file.as_str(), label(p)))
+            .or_insert(i);
     }
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); packages.len()];
     for p in packages {
         for path in &p.paths {
             for w in path.windows(2) {
-                let (Some(a), Some(b)) = (w.first(), w.get(1)) else { continue };
+                let (Some(a), Some(b)) = (w.first(), w.get(1)) else {
+                    continue;
+                };
                 let from = by_label.get(&(p.source_file.as_str(), a.clone()));
                 let to = by_label.get(&(p.source_file.as_str(), b.clone()));
                 if let (Some(&f), Some(&t)) = (from, to) {
@@ -215,7 +224,10 @@ pub(crate) fn package_from_purl(p: &str, source: &str) -> Option<Package> {
     let name = parsed.package_name();
     let mut pkg = crate::inventory::new_package(eco.clone(), &name, &version, source, None);
     let distro = parsed.qualifier("distro").map(str::to_string);
-    if matches!(eco, Ecosystem::Alpine | Ecosystem::Debian | Ecosystem::RedHat) {
+    if matches!(
+        eco,
+        Ecosystem::Alpine | Ecosystem::Debian | Ecosystem::RedHat
+    ) {
         pkg.distro = distro;
     }
     // Keep the purl as the SBOM gives it: it is the identity other tools know.
@@ -224,7 +236,10 @@ pub(crate) fn package_from_purl(p: &str, source: &str) -> Option<Package> {
 }
 
 /// Applies `rampart:*` facts to a package; returns whether any were present.
-pub(crate) fn apply_facts<'a>(pkg: &mut Package, facts: impl Iterator<Item = (&'a str, &'a str)>) -> bool {
+pub(crate) fn apply_facts<'a>(
+    pkg: &mut Package,
+    facts: impl Iterator<Item = (&'a str, &'a str)>,
+) -> bool {
     let mut any = false;
     for (k, v) in facts {
         match k {
@@ -250,7 +265,11 @@ pub(crate) fn apply_facts<'a>(pkg: &mut Package, facts: impl Iterator<Item = (&'
 
 /// For SBOMs without rampart facts: direct packages and paths from the document's graph.
 /// `roots` are (entry index, scope); `edges` are entry index pairs.
-pub(crate) fn apply_graph(entries: &mut [ReadEntry], roots: &[(usize, Scope)], edges: &[(usize, usize)]) {
+pub(crate) fn apply_graph(
+    entries: &mut [ReadEntry],
+    roots: &[(usize, Scope)],
+    edges: &[(usize, usize)],
+) {
     let mut g = DepGraph::new();
     for e in entries.iter() {
         g.add_node(label(&e.package));

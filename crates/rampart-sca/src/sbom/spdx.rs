@@ -2,16 +2,27 @@
 
 use std::collections::HashMap;
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use super::{apply_facts, apply_graph, edges, package_from_purl, rampart_facts, ReadEntry, SbomError, SbomMeta};
+use super::{
+    ReadEntry, SbomError, SbomMeta, apply_facts, apply_graph, edges, package_from_purl,
+    rampart_facts,
+};
 use crate::package::{Package, Scope};
 
 const ROOT_ID: &str = "SPDXRef-RootPackage";
 
 /// `SPDXRef-` ids allow letters, digits, `.` and `-` only.
 pub fn sanitize_id(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '-' }).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 /// Writes an SPDX 2.3 JSON document describing one root package that depends on `packages`.
@@ -21,7 +32,14 @@ pub fn write(packages: &[Package], meta: &SbomMeta) -> Value {
     let ids: Vec<String> = packages
         .iter()
         .enumerate()
-        .map(|(i, p)| format!("SPDXRef-Package-{}-{}-{}", i + 1, sanitize_id(&p.name), sanitize_id(&p.version)))
+        .map(|(i, p)| {
+            format!(
+                "SPDXRef-Package-{}-{}-{}",
+                i + 1,
+                sanitize_id(&p.name),
+                sanitize_id(&p.version)
+            )
+        })
         .collect();
     let mut spdx_packages = vec![json!({
         "SPDXID": ROOT_ID,
@@ -35,7 +53,10 @@ pub fn write(packages: &[Package], meta: &SbomMeta) -> Value {
         "primaryPackagePurpose": "APPLICATION",
     })];
     for (p, id) in packages.iter().zip(&ids) {
-        let facts: Vec<String> = rampart_facts(p).into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let facts: Vec<String> = rampart_facts(p)
+            .into_iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
         let mut pkg = json!({
             "SPDXID": id,
             "name": p.name,
@@ -99,11 +120,19 @@ pub fn write(packages: &[Package], meta: &SbomMeta) -> Value {
 pub(crate) fn read(doc: &Value, sbom_path: &str) -> Result<Vec<Package>, SbomError> {
     let ver = doc.get("spdxVersion").and_then(Value::as_str).unwrap_or("");
     if !matches!(ver, "SPDX-2.2" | "SPDX-2.3") {
-        return Err(SbomError::UnsupportedVersion { format: "SPDX", version: ver.to_string() });
+        return Err(SbomError::UnsupportedVersion {
+            format: "SPDX",
+            version: ver.to_string(),
+        });
     }
     let mut entries: Vec<ReadEntry> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
-    for p in doc.get("packages").and_then(Value::as_array).into_iter().flatten() {
+    for p in doc
+        .get("packages")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         let purl = p
             .get("externalRefs")
             .and_then(Value::as_array)
@@ -111,7 +140,9 @@ pub(crate) fn read(doc: &Value, sbom_path: &str) -> Result<Vec<Package>, SbomErr
             .flatten()
             .find(|r| r.get("referenceType").and_then(Value::as_str) == Some("purl"))
             .and_then(|r| r.get("referenceLocator").and_then(Value::as_str));
-        let Some(mut pkg) = purl.and_then(|u| package_from_purl(u, sbom_path)) else { continue };
+        let Some(mut pkg) = purl.and_then(|u| package_from_purl(u, sbom_path)) else {
+            continue;
+        };
         let comments = p
             .get("annotations")
             .and_then(Value::as_array)
@@ -124,7 +155,10 @@ pub(crate) fn read(doc: &Value, sbom_path: &str) -> Result<Vec<Package>, SbomErr
         if let Some(id) = p.get("SPDXID").and_then(Value::as_str) {
             index.insert(id, entries.len());
         }
-        entries.push(ReadEntry { package: pkg, has_facts });
+        entries.push(ReadEntry {
+            package: pkg,
+            has_facts,
+        });
     }
     // The described elements are the project; what they depend on is direct.
     let mut described: Vec<&str> = doc
@@ -156,7 +190,9 @@ pub(crate) fn read(doc: &Value, sbom_path: &str) -> Result<Vec<Package>, SbomErr
         let (parent, child, scope) = match kind {
             "DEPENDS_ON" => (a, b, Scope::Runtime),
             "DEPENDENCY_OF" | "RUNTIME_DEPENDENCY_OF" => (b, a, Scope::Runtime),
-            "DEV_DEPENDENCY_OF" | "TEST_DEPENDENCY_OF" | "BUILD_DEPENDENCY_OF" => (b, a, Scope::Dev),
+            "DEV_DEPENDENCY_OF" | "TEST_DEPENDENCY_OF" | "BUILD_DEPENDENCY_OF" => {
+                (b, a, Scope::Dev)
+            }
             "OPTIONAL_DEPENDENCY_OF" => (b, a, Scope::Optional),
             _ => continue,
         };
