@@ -29,6 +29,8 @@ enum Command {
     Rules(commands::rules::RulesArgs),
     /// Print a rule's documentation.
     Explain(commands::rules::ExplainArgs),
+    /// Scan ML model files (pickle, PyTorch, joblib, NumPy, Keras, SavedModel, ONNX, safetensors, GGUF).
+    Models(commands::models::ModelsArgs),
     /// Write a starter rampart.toml, a GitHub Actions workflow and a GitLab CI job.
     Init(commands::init::InitArgs),
 }
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         Command::Scan(args) => commands::scan::run(args, sub),
         Command::Rules(args) => commands::rules::run_rules(args),
         Command::Explain(args) => commands::rules::run_explain(args),
+        Command::Models(args) => commands::models::run(args, sub),
         Command::Init(args) => commands::init::run(args),
     };
     match result {

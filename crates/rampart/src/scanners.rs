@@ -11,7 +11,15 @@ pub struct ScannerEntry {
 }
 
 /// Every static scanner `rampart scan` can run, in the order they run.
-pub const SCANNERS: &[ScannerEntry] = &[];
+pub const SCANNERS: &[ScannerEntry] = &[ScannerEntry {
+    name: "models",
+    build: build_models,
+}];
+
+fn build_models(config: &Config) -> Result<Box<dyn Scanner>> {
+    let cfg: rampart_models::ModelsConfig = config.scanner_config("models")?;
+    Ok(Box::new(rampart_models::ModelsScanner::new(cfg)?))
+}
 
 /// Builds the scanners named in `only` (or in the config, or all), with their config sections.
 pub fn build(config: &Config, only: Option<&[String]>) -> Result<Vec<Box<dyn Scanner>>> {

@@ -3,5 +3,6 @@
 
 pub mod common;
 pub mod init;
+pub mod models;
 pub mod rules;
 pub mod scan;
