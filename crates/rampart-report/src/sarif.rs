@@ -22,6 +22,10 @@ use crate::{Report, ReportError};
 
 pub(crate) const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const SRCROOT: &str = "%SRCROOT%";
+/// GitHub rejects a rule with more than 20 tags (and shows the first 10, so the order matters).
+const MAX_TAGS: usize = 20;
+/// GitHub rejects a result with more than 1000 locations.
+const MAX_LOCATIONS: usize = 1000;
 
 pub(crate) fn write(report: &Report<'_>, out: &mut dyn Write) -> Result<(), ReportError> {
     let doc = document(report);
@@ -143,6 +147,7 @@ fn tags(
     tags.extend(extra.iter().cloned());
     let mut seen = std::collections::BTreeSet::new();
     tags.retain(|t| !t.is_empty() && seen.insert(t.clone()));
+    tags.truncate(MAX_TAGS);
     tags
 }
 
@@ -246,13 +251,19 @@ fn result(f: &Finding, rule_index: usize) -> Value {
     if !f.properties.is_empty() {
         properties.insert("properties".into(), json!(f.properties));
     }
+    if f.locations.len() > MAX_LOCATIONS {
+        properties.insert(
+            "omittedLocations".into(),
+            json!(f.locations.len() - MAX_LOCATIONS),
+        );
+    }
 
     let mut r = json!({
         "ruleId": f.rule_id,
         "ruleIndex": rule_index,
         "level": level(f.severity),
         "message": { "text": non_empty(&f.message, &f.title) },
-        "locations": f.locations.iter().map(location).collect::<Vec<_>>(),
+        "locations": f.locations.iter().take(MAX_LOCATIONS).map(location).collect::<Vec<_>>(),
         "partialFingerprints": { "rampart/v1": f.fingerprint.as_str() },
         "properties": properties,
     });
@@ -555,6 +566,22 @@ mod tests {
         assert_eq!(
             sarif_region(&backwards),
             Some(json!({"startLine": 5, "startColumn": 3}))
+        );
+    }
+
+    #[test]
+    fn tags_are_deduplicated_and_capped() {
+        let many: Vec<String> = (0..30).map(|i| format!("t{i}")).collect();
+        let t = tags("sast", &[89, 89], &["A03:2021".into()], &[], &[], &many);
+        assert_eq!(t.len(), MAX_TAGS);
+        assert_eq!(
+            &t[..4],
+            [
+                "security",
+                "sast",
+                "external/cwe/cwe-89",
+                "external/owasp/A03:2021"
+            ]
         );
     }
 
