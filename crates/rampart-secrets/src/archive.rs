@@ -49,6 +49,8 @@ pub fn is_archive(head: &[u8]) -> bool {
 }
 
 struct Walk<'v> {
+    /// File name of the outermost archive (names the member of a top-level `.gz`).
+    root_name: String,
     visit: &'v mut dyn FnMut(&str, &[u8]),
     total: u64,
     members: usize,
@@ -123,7 +125,7 @@ impl Walk<'_> {
             Kind::Tar => self.tar(bytes, prefix, depth),
             Kind::Gzip => {
                 let mut dec = flate2::read::MultiGzDecoder::new(bytes);
-                let name = inner_gz_name(prefix);
+                let name = inner_gz_name(prefix, &self.root_name);
                 if let Some(inner) = self.read_member(&mut dec, &name, Some(bytes.len() as u64)) {
                     self.dispatch(&inner, &name, depth);
                 }
@@ -207,8 +209,13 @@ fn join(prefix: &str, member: &str) -> String {
     }
 }
 
-fn inner_gz_name(prefix: &str) -> String {
-    let base = prefix.rsplit('!').next().unwrap_or(prefix);
+fn inner_gz_name(prefix: &str, root_name: &str) -> String {
+    let base = if prefix.is_empty() {
+        root_name
+    } else {
+        prefix.rsplit('!').next().unwrap_or(prefix)
+    };
+    let base = base.rsplit('/').next().unwrap_or(base);
     let stem = base
         .strip_suffix(".tgz")
         .map(|s| format!("{s}.tar"))
@@ -226,9 +233,14 @@ fn finish(w: Walk<'_>) -> Result<(), ArchiveError> {
 }
 
 /// Visits every text member (path relative to the archive, `!` between nesting levels).
-pub fn walk_archive(data: &[u8], visit: &mut dyn FnMut(&str, &[u8])) -> Result<(), ArchiveError> {
+pub fn walk_archive(
+    name: &str,
+    data: &[u8],
+    visit: &mut dyn FnMut(&str, &[u8]),
+) -> Result<(), ArchiveError> {
     let k = kind(data).ok_or_else(|| ArchiveError::Malformed("unknown archive format".into()))?;
     let mut w = Walk {
+        root_name: name.to_string(),
         visit,
         total: 0,
         members: 0,
@@ -241,12 +253,14 @@ pub fn walk_archive(data: &[u8], visit: &mut dyn FnMut(&str, &[u8])) -> Result<(
 /// Like [`walk_archive`] for an archive file too big to load: zip is read by seeking, gzip and tar
 /// are decompressed up to the per-member cap.
 pub fn walk_archive_reader(
+    name: &str,
     mut file: std::fs::File,
     head: &[u8],
     visit: &mut dyn FnMut(&str, &[u8]),
 ) -> Result<(), ArchiveError> {
     let k = kind(head).ok_or_else(|| ArchiveError::Malformed("unknown archive format".into()))?;
     let mut w = Walk {
+        root_name: name.to_string(),
         visit,
         total: 0,
         members: 0,
@@ -272,7 +286,8 @@ pub fn walk_archive_reader(
             drop(reader);
             if !buf.is_empty() {
                 if k == Kind::Gzip {
-                    w.dispatch(&buf, "(gunzipped)", 1);
+                    let inner = inner_gz_name("", name);
+                    w.dispatch(&buf, &inner, 1);
                 } else {
                     w.tar(&buf, "", 1);
                 }

@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::archive;
 use crate::decode;
-use crate::engine::{Engine, EngineError, RawMatch, ScanHints, line_of};
+use crate::engine::{Engine, EngineError, ScanHints, line_of};
 use crate::rules::{self, LoadError};
 use crate::validate::{self, Validation, ValidationEndpoints};
 
@@ -144,10 +144,11 @@ impl SecretsScanner {
             let Some(decoded) = decode::decode(&data[blob.range.clone()], blob.encoding) else {
                 continue;
             };
-            if decoded.len() > *budget
-                || !decode::is_texty(&decoded)
-                || !self.engine.any_keyword(&decoded)
-            {
+            if decoded.len() > *budget || !decode::is_texty(&decoded) {
+                continue;
+            }
+            // Worth a scan if a keyword is in it, or if it may hold a further encoded layer.
+            if !self.engine.any_keyword(&decoded) && depth + 1 >= self.decode_depth {
                 continue;
             }
             *budget -= decoded.len();
@@ -296,7 +297,7 @@ impl SecretsScanner {
             );
             out.findings.extend(found);
         };
-        if let Err(e) = archive::walk_archive(data, &mut visit) {
+        if let Err(e) = archive::walk_archive(rel, data, &mut visit) {
             out.diagnostic(Diagnostic::warning(
                 "secrets",
                 Some(rel),
@@ -396,7 +397,7 @@ impl Scanner for SecretsScanner {
                             );
                             out.findings.extend(found);
                         };
-                        let res = archive::walk_archive_reader(f, file.info.head, &mut visit);
+                        let res = archive::walk_archive_reader(rel, f, file.info.head, &mut visit);
                         if let Err(e) = res {
                             out.diagnostic(Diagnostic::warning(
                                 "secrets",
@@ -447,6 +448,3 @@ pub fn scan_reader(
 ) -> std::io::Result<()> {
     scanner.scan_stream(reader, rel, out)
 }
-
-#[allow(dead_code)]
-fn _assert_raw(_: RawMatch) {}
