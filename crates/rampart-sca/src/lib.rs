@@ -5,6 +5,8 @@
 //! ecosystem's own version semantics; `sbom` writes CycloneDX and SPDX.
 
 pub mod inventory;
+pub mod advisory;
+pub mod db;
 pub mod package;
 pub mod sbom;
 pub mod version;
