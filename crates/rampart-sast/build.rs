@@ -19,7 +19,8 @@ fn main() {
             if let Ok(entries) = std::fs::read_dir(&dir) {
                 for e in entries.flatten() {
                     let p = e.path();
-                    let is_yaml = matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"));
+                    let is_yaml =
+                        matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"));
                     if is_yaml {
                         files.push(p);
                     }
@@ -28,10 +29,20 @@ fn main() {
         }
     }
     files.sort();
-    let mut out = String::from("/// `(path relative to rules/, YAML text)` of every built-in rule file.\npub static BUILTIN_RULE_FILES: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// `(path relative to rules/, YAML text)` of every built-in rule file.\npub static BUILTIN_RULE_FILES: &[(&str, &str)] = &[\n",
+    );
     for f in &files {
-        let rel = f.strip_prefix(&rules).unwrap_or(f).to_string_lossy().replace('\\', "/");
-        let _ = writeln!(out, "    ({rel:?}, include_str!({:?})),", f.display().to_string());
+        let rel = f
+            .strip_prefix(&rules)
+            .unwrap_or(f)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let _ = writeln!(
+            out,
+            "    ({rel:?}, include_str!({:?})),",
+            f.display().to_string()
+        );
     }
     out.push_str("];\n");
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());

@@ -102,7 +102,12 @@ fn convert(lang: &dyn Language, src: &str, tree: &tree_sitter::Tree) -> Ast {
                 break;
             }
             if !cursor.goto_parent() {
-                return Ast { src: src.to_string(), nodes, child_ids, has_error };
+                return Ast {
+                    src: src.to_string(),
+                    nodes,
+                    child_ids,
+                    has_error,
+                };
             }
             if let Some((id, kids)) = stack.pop() {
                 finish(&mut nodes, &mut child_ids, id, kids);
@@ -137,11 +142,16 @@ impl Ast {
 
     pub fn children(&self, id: NodeId) -> &[NodeId] {
         let (s, n) = self.node(id).kids;
-        self.child_ids.get(s as usize..(s + n) as usize).unwrap_or(&[])
+        self.child_ids
+            .get(s as usize..(s + n) as usize)
+            .unwrap_or(&[])
     }
 
     pub fn named_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        self.children(id).iter().copied().filter(|c| self.node(*c).named)
+        self.children(id)
+            .iter()
+            .copied()
+            .filter(|c| self.node(*c).named)
     }
 
     pub fn named_vec(&self, id: NodeId) -> Vec<NodeId> {
@@ -158,11 +168,17 @@ impl Ast {
     }
 
     pub fn field(&self, id: NodeId, field: u16) -> Option<NodeId> {
-        self.children(id).iter().copied().find(|c| self.node(*c).field == field)
+        self.children(id)
+            .iter()
+            .copied()
+            .find(|c| self.node(*c).field == field)
     }
 
     pub fn fields(&self, id: NodeId, field: u16) -> impl Iterator<Item = NodeId> + '_ {
-        self.children(id).iter().copied().filter(move |c| self.node(*c).field == field)
+        self.children(id)
+            .iter()
+            .copied()
+            .filter(move |c| self.node(*c).field == field)
     }
 
     pub fn cat(&self, id: NodeId) -> Cat {
@@ -187,7 +203,11 @@ impl Ast {
 
     /// 1-based line of a byte offset.
     pub fn line_of(&self, offset: u32) -> u32 {
-        let upto = self.src.as_bytes().get(..offset as usize).unwrap_or(self.src.as_bytes());
+        let upto = self
+            .src
+            .as_bytes()
+            .get(..offset as usize)
+            .unwrap_or(self.src.as_bytes());
         upto.iter().filter(|b| **b == b'\n').count() as u32 + 1
     }
 

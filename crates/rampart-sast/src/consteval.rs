@@ -94,9 +94,15 @@ fn ev(ast: &Ast, id: NodeId, lookup: &dyn Fn(&str) -> Option<Value>, depth: u32)
     let d = depth + 1;
     let kids = ast.named_vec(id);
     match ast.cat(id) {
-        Cat::Integer | Cat::Float | Cat::True | Cat::False | Cat::None => Value::from_literal(ast.text(id)),
+        Cat::Integer | Cat::Float | Cat::True | Cat::False | Cat::None => {
+            Value::from_literal(ast.text(id))
+        }
         Cat::String => {
-            if ast.children(id).iter().any(|c| ast.cat(*c) == Cat::Interpolation) {
+            if ast
+                .children(id)
+                .iter()
+                .any(|c| ast.cat(*c) == Cat::Interpolation)
+            {
                 return None;
             }
             let text = ast.text(id);
@@ -177,7 +183,9 @@ fn ev(ast: &Ast, id: NodeId, lookup: &dyn Fn(&str) -> Option<Value>, depth: u32)
             Some(Value::Bool(true))
         }
         Cat::CondExpr => {
-            let [a, c, b] = kids.as_slice() else { return None };
+            let [a, c, b] = kids.as_slice() else {
+                return None;
+            };
             if ev(ast, *c, lookup, d)?.truthy() {
                 ev(ast, *a, lookup, d)
             } else {
@@ -193,7 +201,9 @@ fn ev(ast: &Ast, id: NodeId, lookup: &dyn Fn(&str) -> Option<Value>, depth: u32)
             match ast.text(f) {
                 "int" => match v {
                     Value::Int(i) => Some(Value::Int(i)),
-                    Value::Float(x) if x.is_finite() && x.abs() < 1e30 => Some(Value::Int(x.trunc() as i128)),
+                    Value::Float(x) if x.is_finite() && x.abs() < 1e30 => {
+                        Some(Value::Int(x.trunc() as i128))
+                    }
                     Value::Str(s) => parse_int(s.trim()).map(Value::Int),
                     Value::Bool(b) => Some(Value::Int(i128::from(b))),
                     Value::None | Value::Float(_) => None,
@@ -206,7 +216,13 @@ fn ev(ast: &Ast, id: NodeId, lookup: &dyn Fn(&str) -> Option<Value>, depth: u32)
                     Value::Int(i) => i.to_string(),
                     Value::Float(x) => x.to_string(),
                     Value::Str(s) => s,
-                    Value::Bool(b) => if b { "True".into() } else { "False".into() },
+                    Value::Bool(b) => {
+                        if b {
+                            "True".into()
+                        } else {
+                            "False".into()
+                        }
+                    }
                     Value::None => "None".into(),
                 })),
                 "len" => match v {
@@ -243,7 +259,10 @@ fn merge_ops(raw: Vec<String>) -> Vec<String> {
 }
 
 fn operator(ast: &Ast, id: NodeId) -> Option<String> {
-    ast.children(id).iter().find(|c| !ast.node(**c).named).map(|c| ast.text(*c).to_string())
+    ast.children(id)
+        .iter()
+        .find(|c| !ast.node(**c).named)
+        .map(|c| ast.text(*c).to_string())
 }
 
 fn binop(op: &str, l: Value, r: Value) -> Option<Value> {
@@ -301,7 +320,9 @@ fn compare(op: &str, a: &Value, b: &Value) -> Option<bool> {
         ">" => ord? == Ordering::Greater,
         ">=" => ord? != Ordering::Less,
         "in" | "not in" => {
-            let (Value::Str(x), Value::Str(y)) = (a, b) else { return None };
+            let (Value::Str(x), Value::Str(y)) = (a, b) else {
+                return None;
+            };
             (op == "in") == y.contains(x.as_str())
         }
         _ => return None,

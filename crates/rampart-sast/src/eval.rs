@@ -5,12 +5,19 @@
 
 use crate::consteval::{self, Value};
 use crate::lang::Cat;
-use crate::matcher::{merge, string_value, Binding, Env, Match, Matcher, Target};
+use crate::matcher::{Binding, Env, Match, Matcher, Target, merge, string_value};
 use crate::pattern::MV_PREFIX;
 use crate::rules::Formula;
 
 fn is_positive(f: &Formula) -> bool {
-    matches!(f, Formula::Pattern(_) | Formula::Regex(_) | Formula::And(_) | Formula::Or(_) | Formula::Inside(_))
+    matches!(
+        f,
+        Formula::Pattern(_)
+            | Formula::Regex(_)
+            | Formula::And(_)
+            | Formula::Or(_)
+            | Formula::Inside(_)
+    )
 }
 
 fn within(a: &Match, start: u32, end: u32) -> bool {
@@ -53,14 +60,22 @@ fn regex_matches(re: &regex::Regex, t: &Target<'_>) -> Vec<Match> {
         let mut env: Env = Vec::new();
         for (i, name) in names.iter().enumerate().skip(1) {
             if let Some(g) = caps.get(i) {
-                let b = Binding { start: g.start() as u32, end: g.end() as u32, node: None };
+                let b = Binding {
+                    start: g.start() as u32,
+                    end: g.end() as u32,
+                    node: None,
+                };
                 env.push((format!("${i}"), b.clone()));
                 if let Some(n) = name {
                     env.push((format!("${n}"), b));
                 }
             }
         }
-        out.push(Match { start: all.start() as u32, end: all.end() as u32, env });
+        out.push(Match {
+            start: all.start() as u32,
+            end: all.end() as u32,
+            env,
+        });
         if out.len() > 100_000 {
             break;
         }
@@ -74,7 +89,14 @@ fn intersect(t: &Target<'_>, a: &[Match], b: &[Match]) -> Vec<Match> {
         for y in b {
             if within(x, y.start, y.end) {
                 if let Some(env) = merge(t, &x.env, &y.env) {
-                    push_unique(&mut out, Match { start: x.start, end: x.end, env });
+                    push_unique(
+                        &mut out,
+                        Match {
+                            start: x.start,
+                            end: x.end,
+                            env,
+                        },
+                    );
                 }
             }
         }
@@ -83,7 +105,14 @@ fn intersect(t: &Target<'_>, a: &[Match], b: &[Match]) -> Vec<Match> {
         for x in a {
             if within(y, x.start, x.end) && !(x.start == y.start && x.end == y.end) {
                 if let Some(env) = merge(t, &y.env, &x.env) {
-                    push_unique(&mut out, Match { start: y.start, end: y.end, env });
+                    push_unique(
+                        &mut out,
+                        Match {
+                            start: y.start,
+                            end: y.end,
+                            env,
+                        },
+                    );
                 }
             }
         }
@@ -94,7 +123,10 @@ fn intersect(t: &Target<'_>, a: &[Match], b: &[Match]) -> Vec<Match> {
 fn and(items: &[Formula], t: &Target<'_>, start: Option<Vec<Match>>) -> Vec<Match> {
     let mut cur: Option<Vec<Match>> = start;
     for i in items {
-        if matches!(i, Formula::Pattern(_) | Formula::Regex(_) | Formula::And(_) | Formula::Or(_)) {
+        if matches!(
+            i,
+            Formula::Pattern(_) | Formula::Regex(_) | Formula::And(_) | Formula::Or(_)
+        ) {
             let ms = eval(i, t);
             cur = Some(match cur {
                 None => ms,
@@ -110,10 +142,19 @@ fn and(items: &[Formula], t: &Target<'_>, start: Option<Vec<Match>>) -> Vec<Matc
                 Some(c) => {
                     let mut out = Vec::new();
                     for r in c {
-                        if let Some(env) =
-                            ins.iter().filter(|o| within(&r, o.start, o.end)).find_map(|o| merge(t, &r.env, &o.env))
+                        if let Some(env) = ins
+                            .iter()
+                            .filter(|o| within(&r, o.start, o.end))
+                            .find_map(|o| merge(t, &r.env, &o.env))
                         {
-                            push_unique(&mut out, Match { start: r.start, end: r.end, env });
+                            push_unique(
+                                &mut out,
+                                Match {
+                                    start: r.start,
+                                    end: r.end,
+                                    env,
+                                },
+                            );
                         }
                     }
                     out
@@ -130,16 +171,24 @@ fn and(items: &[Formula], t: &Target<'_>, start: Option<Vec<Match>>) -> Vec<Matc
             Formula::Not(f) => {
                 let ns = eval(f, t);
                 cur.retain(|r| {
-                    !ns.iter().any(|n| n.start == r.start && n.end == r.end && merge(t, &r.env, &n.env).is_some())
+                    !ns.iter().any(|n| {
+                        n.start == r.start && n.end == r.end && merge(t, &r.env, &n.env).is_some()
+                    })
                 });
             }
             Formula::NotInside(f) => {
                 let ns = eval(f, t);
-                cur.retain(|r| !ns.iter().any(|n| within(r, n.start, n.end) && merge(t, &r.env, &n.env).is_some()));
+                cur.retain(|r| {
+                    !ns.iter()
+                        .any(|n| within(r, n.start, n.end) && merge(t, &r.env, &n.env).is_some())
+                });
             }
             Formula::NotRegex(re) => {
                 let ms = regex_matches(re, t);
-                cur.retain(|r| !ms.iter().any(|m| within(m, r.start, r.end) || within(r, m.start, m.end)));
+                cur.retain(|r| {
+                    !ms.iter()
+                        .any(|m| within(m, r.start, r.end) || within(r, m.start, m.end))
+                });
             }
             _ => {}
         }
@@ -154,22 +203,47 @@ fn and(items: &[Formula], t: &Target<'_>, start: Option<Vec<Match>>) -> Vec<Matc
             }
             Formula::MetavarPattern { name, formula } => {
                 // Only negative terms: they filter the metavariable's own range.
-                let relative = matches!(&**formula, Formula::And(xs) if !xs.iter().any(is_positive));
-                let sub = if relative { Vec::new() } else { eval(formula, t) };
+                let relative =
+                    matches!(&**formula, Formula::And(xs) if !xs.iter().any(is_positive));
+                let sub = if relative {
+                    Vec::new()
+                } else {
+                    eval(formula, t)
+                };
                 let mut out = Vec::new();
                 for r in cur {
-                    let Some(b) = binding(&r.env, name).cloned() else { continue };
+                    let Some(b) = binding(&r.env, name).cloned() else {
+                        continue;
+                    };
                     if let (true, Formula::And(xs)) = (relative, &**formula) {
-                        let seed = vec![Match { start: b.start, end: b.end, env: r.env.clone() }];
+                        let seed = vec![Match {
+                            start: b.start,
+                            end: b.end,
+                            env: r.env.clone(),
+                        }];
                         for m in and(xs, t, Some(seed)) {
-                            push_unique(&mut out, Match { start: r.start, end: r.end, env: m.env });
+                            push_unique(
+                                &mut out,
+                                Match {
+                                    start: r.start,
+                                    end: r.end,
+                                    env: m.env,
+                                },
+                            );
                         }
                         continue;
                     }
                     for s in &sub {
                         if within(s, b.start, b.end) {
                             if let Some(env) = merge(t, &r.env, &s.env) {
-                                push_unique(&mut out, Match { start: r.start, end: r.end, env });
+                                push_unique(
+                                    &mut out,
+                                    Match {
+                                        start: r.start,
+                                        end: r.end,
+                                        env,
+                                    },
+                                );
                             }
                         }
                     }
@@ -208,7 +282,14 @@ fn and(items: &[Formula], t: &Target<'_>, start: Option<Vec<Match>>) -> Vec<Matc
                 }
                 if let (true, Some((s, e))) = (ok, range) {
                     if s <= e {
-                        push_unique(&mut out, Match { start: s, end: e, env: r.env });
+                        push_unique(
+                            &mut out,
+                            Match {
+                                start: s,
+                                end: e,
+                                env: r.env,
+                            },
+                        );
                     }
                 }
             }

@@ -95,7 +95,12 @@ pub trait Language: Send + Sync {
     fn is_significant_token(&self, text: &str) -> bool;
     /// The byte range of the value of a string literal node (between the quotes), given its
     /// children `(kind, start, end)`.
-    fn string_content(&self, node_start: u32, node_end: u32, children: &[(u16, u32, u32)]) -> (u32, u32);
+    fn string_content(
+        &self,
+        node_start: u32,
+        node_end: u32,
+        children: &[(u16, u32, u32)],
+    ) -> (u32, u32);
     /// Field id of the named field, if the grammar has it.
     fn field(&self, name: &str) -> u16;
     /// A parameter with a type or default (`x: int`, `x=1`): a metavariable standing for the
@@ -194,7 +199,9 @@ impl Python {
         let mut stmt = vec![false; n + 1];
         for id in 0..n {
             let Ok(kid) = u16::try_from(id) else { break };
-            let Some(name) = lang.node_kind_for_id(kid) else { continue };
+            let Some(name) = lang.node_kind_for_id(kid) else {
+                continue;
+            };
             if !lang.node_kind_is_named(kid) {
                 continue;
             }
@@ -243,7 +250,9 @@ impl Python {
                 "list" | "tuple" | "set" | "dictionary" | "expression_list" | "pattern_list"
                 | "tuple_pattern" | "list_pattern" => Cat::Container,
                 "pair" => Cat::Pair,
-                "list_comprehension" | "dictionary_comprehension" | "set_comprehension"
+                "list_comprehension"
+                | "dictionary_comprehension"
+                | "set_comprehension"
                 | "generator_expression" => Cat::Comprehension,
                 "lambda" => Cat::Lambda,
                 "comment" => Cat::Comment,
@@ -252,7 +261,10 @@ impl Python {
             cats[id] = cat;
             expr[id] = PY_EXPRESSIONS.contains(&name);
             stmt[id] = name.ends_with("_statement")
-                || matches!(name, "function_definition" | "class_definition" | "decorated_definition");
+                || matches!(
+                    name,
+                    "function_definition" | "class_definition" | "decorated_definition"
+                );
         }
         let mut fields = HashMap::new();
         for f in PY_FIELDS {
@@ -262,11 +274,23 @@ impl Python {
         }
         let string_start = lang.id_for_node_kind("string_start", true);
         let string_end = lang.id_for_node_kind("string_end", true);
-        let params = ["typed_parameter", "default_parameter", "typed_default_parameter"]
-            .iter()
-            .map(|k| lang.id_for_node_kind(k, true))
-            .collect();
-        Python { cats, expr, stmt, fields, string_start, string_end, params }
+        let params = [
+            "typed_parameter",
+            "default_parameter",
+            "typed_default_parameter",
+        ]
+        .iter()
+        .map(|k| lang.id_for_node_kind(k, true))
+        .collect();
+        Python {
+            cats,
+            expr,
+            stmt,
+            fields,
+            string_start,
+            string_end,
+            params,
+        }
     }
 }
 
@@ -290,7 +314,10 @@ impl Language for Python {
         tree_sitter_python::LANGUAGE.into()
     }
     fn category(&self, kind: u16) -> Cat {
-        self.cats.get(usize::from(kind)).copied().unwrap_or(Cat::Other)
+        self.cats
+            .get(usize::from(kind))
+            .copied()
+            .unwrap_or(Cat::Other)
     }
     fn is_expression(&self, kind: u16) -> bool {
         self.expr.get(usize::from(kind)).copied().unwrap_or(false)
@@ -299,11 +326,26 @@ impl Language for Python {
         self.stmt.get(usize::from(kind)).copied().unwrap_or(false)
     }
     fn is_significant_token(&self, text: &str) -> bool {
-        !matches!(text, "(" | ")" | "[" | "]" | "{" | "}" | "," | ":" | "." | ";" | "->" | "async" | "")
+        !matches!(
+            text,
+            "(" | ")" | "[" | "]" | "{" | "}" | "," | ":" | "." | ";" | "->" | "async" | ""
+        )
     }
-    fn string_content(&self, node_start: u32, node_end: u32, children: &[(u16, u32, u32)]) -> (u32, u32) {
-        let start = children.iter().find(|c| c.0 == self.string_start).map_or(node_start, |c| c.2);
-        let end = children.iter().rev().find(|c| c.0 == self.string_end).map_or(node_end, |c| c.1);
+    fn string_content(
+        &self,
+        node_start: u32,
+        node_end: u32,
+        children: &[(u16, u32, u32)],
+    ) -> (u32, u32) {
+        let start = children
+            .iter()
+            .find(|c| c.0 == self.string_start)
+            .map_or(node_start, |c| c.2);
+        let end = children
+            .iter()
+            .rev()
+            .find(|c| c.0 == self.string_end)
+            .map_or(node_end, |c| c.1);
         (start, end.max(start))
     }
     fn field(&self, name: &str) -> u16 {

@@ -26,13 +26,16 @@ use std::path::PathBuf;
 use aho_corasick::AhoCorasick;
 use rampart_core::finding::Region;
 use rampart_core::scanner::FileInfo;
-use rampart_core::{Diagnostic, Evidence, FileTarget, Finding, Fingerprint, Location, Rule, ScanContext, ScanOutput, Scanner};
+use rampart_core::{
+    Diagnostic, Evidence, FileTarget, Finding, Fingerprint, Location, Rule, ScanContext,
+    ScanOutput, Scanner,
+};
 use serde::Deserialize;
 
 use crate::lang::Language;
 use crate::matcher::{Env, Target};
 pub use crate::rules::{Origin, RuleError, SastRule};
-pub use crate::ruletest::{run_rule_tests, RuleTestResult, TestReport};
+pub use crate::ruletest::{RuleTestResult, TestReport, run_rule_tests};
 
 /// Files larger than this are not parsed (generated code, minified bundles).
 pub const MAX_SOURCE_BYTES: u64 = 4 * 1024 * 1024;
@@ -52,7 +55,11 @@ pub struct SastConfig {
 
 impl Default for SastConfig {
     fn default() -> Self {
-        SastConfig { rule_dirs: Vec::new(), disabled_rules: Vec::new(), builtin: true }
+        SastConfig {
+            rule_dirs: Vec::new(),
+            disabled_rules: Vec::new(),
+            builtin: true,
+        }
     }
 }
 
@@ -108,8 +115,16 @@ impl Engine {
         }
         lits.sort();
         lits.dedup();
-        let lit_ids: HashMap<String, usize> = lits.iter().enumerate().map(|(i, l)| (l.clone(), i)).collect();
-        let ac = if lits.is_empty() { None } else { AhoCorasick::new(&lits).ok() };
+        let lit_ids: HashMap<String, usize> = lits
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.clone(), i))
+            .collect();
+        let ac = if lits.is_empty() {
+            None
+        } else {
+            AhoCorasick::new(&lits).ok()
+        };
         Engine { rules, ac, lit_ids }
     }
 
@@ -118,17 +133,28 @@ impl Engine {
     }
 
     pub fn language_for(&self, rel_path: &str) -> Option<&'static dyn Language> {
-        let ext = rel_path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
-        rules::languages().into_iter().find(|l| l.extensions().contains(&ext.as_str()))
+        let ext = rel_path
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())?;
+        rules::languages()
+            .into_iter()
+            .find(|l| l.extensions().contains(&ext.as_str()))
     }
 
     /// Runs every applicable rule on one source file.
     pub fn scan_source(&self, rel_path: &str, src: &str) -> Vec<RawMatch> {
-        let lang = self.language_for(rel_path).unwrap_or_else(|| lang::python());
+        let lang = self
+            .language_for(rel_path)
+            .unwrap_or_else(|| lang::python());
         self.scan_with(lang, rel_path, src)
     }
 
-    pub fn scan_with(&self, lang: &'static dyn Language, rel_path: &str, src: &str) -> Vec<RawMatch> {
+    pub fn scan_with(
+        &self,
+        lang: &'static dyn Language,
+        rel_path: &str,
+        src: &str,
+    ) -> Vec<RawMatch> {
         let mut present = vec![false; self.lit_ids.len()];
         if let Some(ac) = &self.ac {
             for m in ac.find_overlapping_iter(src) {
@@ -137,7 +163,13 @@ impl Engine {
                 }
             }
         }
-        let has = |lit: &str| self.lit_ids.get(lit).and_then(|i| present.get(*i)).copied().unwrap_or(false);
+        let has = |lit: &str| {
+            self.lit_ids
+                .get(lit)
+                .and_then(|i| present.get(*i))
+                .copied()
+                .unwrap_or(false)
+        };
         let wanted: Vec<usize> = self
             .rules
             .iter()
@@ -150,17 +182,28 @@ impl Engine {
         if wanted.is_empty() {
             return Vec::new();
         }
-        let Some(tree) = ast::parse(lang, src) else { return Vec::new() };
+        let Some(tree) = ast::parse(lang, src) else {
+            return Vec::new();
+        };
         let target = Target::new(lang, &tree);
         let mut out = Vec::new();
         for i in wanted {
-            let Some(rule) = self.rules.get(i) else { continue };
+            let Some(rule) = self.rules.get(i) else {
+                continue;
+            };
             let mut seen = HashSet::new();
             match &rule.kind {
                 rules::RuleKind::Search(f) => {
                     for m in eval::eval(f, &target) {
                         if seen.insert((m.start, m.end)) {
-                            out.push(RawMatch { rule: i, start: m.start, end: m.end, env: m.env, source: None, via_calls: vec![] });
+                            out.push(RawMatch {
+                                rule: i,
+                                start: m.start,
+                                end: m.end,
+                                env: m.env,
+                                source: None,
+                                via_calls: vec![],
+                            });
                         }
                     }
                 }
@@ -190,11 +233,26 @@ impl Engine {
         let region = Region::from_byte_range(bytes, s..e);
         let matched = src.get(s..e).unwrap_or("");
         let message = interpolate(&rule.message, &m.env, src);
-        let evidence: String = matched.lines().next().unwrap_or("").trim().chars().take(200).collect();
-        let mut f = Finding::new(&rule.rule, Location::file(rel_path, Some(region)), message.trim())
-            .with_fingerprint(Fingerprint::for_code(&rule.rule.id, rel_path, matched.as_bytes()))
-            .with_evidence(Evidence::plain(evidence))
-            .with_property("semgrep_id", rule.semgrep_id.clone());
+        let evidence: String = matched
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .chars()
+            .take(200)
+            .collect();
+        let mut f = Finding::new(
+            &rule.rule,
+            Location::file(rel_path, Some(region)),
+            message.trim(),
+        )
+        .with_fingerprint(Fingerprint::for_code(
+            &rule.rule.id,
+            rel_path,
+            matched.as_bytes(),
+        ))
+        .with_evidence(Evidence::plain(evidence))
+        .with_property("semgrep_id", rule.semgrep_id.clone());
         if let Some(fix) = &rule.fix {
             f = f.with_property("fix", interpolate(fix, &m.env, src));
         }
@@ -218,7 +276,12 @@ fn interpolate(template: &str, env: &Env, src: &str) -> String {
     let mut out = template.to_string();
     for (n, b) in names {
         if out.contains(n.as_str()) {
-            let text: String = src.get(b.start as usize..b.end as usize).unwrap_or("").chars().take(120).collect();
+            let text: String = src
+                .get(b.start as usize..b.end as usize)
+                .unwrap_or("")
+                .chars()
+                .take(120)
+                .collect();
             out = out.replace(n.as_str(), &text);
         }
     }
@@ -236,7 +299,11 @@ impl SastScanner {
     /// `rule_dirs`. Any rule error (invalid YAML, unsupported feature) fails the construction;
     /// rules for languages this build does not support are skipped and reported by `finish`.
     pub fn new(cfg: &SastConfig) -> Result<SastScanner, SastError> {
-        let mut loaded = if cfg.builtin { builtin_rules() } else { rules::Loaded::default() };
+        let mut loaded = if cfg.builtin {
+            builtin_rules()
+        } else {
+            rules::Loaded::default()
+        };
         for d in &cfg.rule_dirs {
             if !d.exists() {
                 return Err(SastError::MissingPath(d.clone()));
@@ -255,11 +322,17 @@ impl SastScanner {
         let rules: Vec<SastRule> = loaded
             .rules
             .into_iter()
-            .filter(|r| !disabled.contains(r.rule.id.as_str()) && !disabled.contains(r.semgrep_id.as_str()))
+            .filter(|r| {
+                !disabled.contains(r.rule.id.as_str()) && !disabled.contains(r.semgrep_id.as_str())
+            })
             .filter(|r| {
                 let fresh = seen.insert(r.rule.id.clone());
                 if !fresh {
-                    dupes.push(RuleError { file: r.file.clone(), rule: r.semgrep_id.clone(), message: format!("duplicate rule id `{}`", r.rule.id) });
+                    dupes.push(RuleError {
+                        file: r.file.clone(),
+                        rule: r.semgrep_id.clone(),
+                        message: format!("duplicate rule id `{}`", r.rule.id),
+                    });
                 }
                 fresh
             })
@@ -267,7 +340,10 @@ impl SastScanner {
         if !dupes.is_empty() {
             return Err(SastError::Rules(dupes));
         }
-        Ok(SastScanner { engine: Engine::new(rules), skipped: loaded.skipped })
+        Ok(SastScanner {
+            engine: Engine::new(rules),
+            skipped: loaded.skipped,
+        })
     }
 
     pub fn engine(&self) -> &Engine {
@@ -299,7 +375,9 @@ impl Scanner for SastScanner {
     }
 
     fn wants(&self, file: &FileInfo<'_>, _ctx: &ScanContext) -> bool {
-        !file.is_binary && file.size <= MAX_SOURCE_BYTES && self.engine.language_for(file.rel_path).is_some()
+        !file.is_binary
+            && file.size <= MAX_SOURCE_BYTES
+            && self.engine.language_for(file.rel_path).is_some()
     }
 
     fn scan_file(&self, _ctx: &ScanContext, file: &FileTarget<'_>, out: &mut ScanOutput) {
@@ -317,7 +395,11 @@ impl Scanner for SastScanner {
                         &owned
                     }
                     Err(e) => {
-                        out.diagnostic(Diagnostic::warning("sast", Some(file.info.rel_path), format!("unreadable: {e}")));
+                        out.diagnostic(Diagnostic::warning(
+                            "sast",
+                            Some(file.info.rel_path),
+                            format!("unreadable: {e}"),
+                        ));
                         return;
                     }
                 }
@@ -334,7 +416,11 @@ impl Scanner for SastScanner {
 
     fn finish(&self, _ctx: &ScanContext, out: &mut ScanOutput) {
         for s in &self.skipped {
-            out.diagnostic(Diagnostic::warning("sast", Some(&s.file), format!("rule `{}` skipped: {}", s.rule, s.message)));
+            out.diagnostic(Diagnostic::warning(
+                "sast",
+                Some(&s.file),
+                format!("rule `{}` skipped: {}", s.rule, s.message),
+            ));
         }
     }
 }

@@ -110,7 +110,14 @@ impl<'a> Target<'a> {
             }
             named.push(id as NodeId);
         }
-        let mut t = Target { ast, lang, f, imports: HashMap::new(), by_kind, named };
+        let mut t = Target {
+            ast,
+            lang,
+            f,
+            imports: HashMap::new(),
+            by_kind,
+            named,
+        };
         t.imports = t.collect_imports();
         t
     }
@@ -129,7 +136,9 @@ impl<'a> Target<'a> {
                     }
                 }
                 Cat::ImportFrom => {
-                    let Some(m) = a.field(id, self.f.module_name) else { continue };
+                    let Some(m) = a.field(id, self.f.module_name) else {
+                        continue;
+                    };
                     let module = a.text(m);
                     if module.starts_with('.') {
                         continue;
@@ -160,7 +169,9 @@ impl<'a> Target<'a> {
     }
 
     pub fn of_kind(&self, kind: u16) -> &[NodeId] {
-        self.by_kind.get(usize::from(kind)).map_or(&[], Vec::as_slice)
+        self.by_kind
+            .get(usize::from(kind))
+            .map_or(&[], Vec::as_slice)
     }
 
     pub fn named_nodes(&self) -> &[NodeId] {
@@ -173,7 +184,12 @@ impl<'a> Target<'a> {
         match a.cat(id) {
             Cat::Identifier => {
                 let t = a.text(id);
-                Some(self.imports.get(t).cloned().unwrap_or_else(|| t.to_string()))
+                Some(
+                    self.imports
+                        .get(t)
+                        .cloned()
+                        .unwrap_or_else(|| t.to_string()),
+                )
             }
             Cat::Attribute => {
                 let obj = a.field(id, self.f.object)?;
@@ -256,7 +272,15 @@ impl<'p, 't> Matcher<'p, 't> {
                 for &t in self.candidates(r) {
                     for env in self.m(r, t, &empty) {
                         let n = ta.node(t);
-                        push_unique(&mut out, &mut seen, Match { start: n.start, end: n.end, env });
+                        push_unique(
+                            &mut out,
+                            &mut seen,
+                            Match {
+                                start: n.start,
+                                end: n.end,
+                                env,
+                            },
+                        );
                     }
                 }
             }
@@ -272,13 +296,18 @@ impl<'p, 't> Matcher<'p, 't> {
                             if used == 0 {
                                 continue;
                             }
-                            let (Some(first), Some(last)) = (rest.first(), rest.get(used - 1)) else {
+                            let (Some(first), Some(last)) = (rest.first(), rest.get(used - 1))
+                            else {
                                 continue;
                             };
                             push_unique(
                                 &mut out,
                                 &mut seen,
-                                Match { start: ta.node(*first).start, end: ta.node(*last).end, env },
+                                Match {
+                                    start: ta.node(*first).start,
+                                    end: ta.node(*last).end,
+                                    env,
+                                },
                             );
                         }
                     }
@@ -293,7 +322,8 @@ impl<'p, 't> Matcher<'p, 't> {
         match self.p.kind(p) {
             PKind::Plain => {
                 let c = pa.cat(p);
-                if matches!(c, Cat::Identifier | Cat::Attribute) && self.p.dotted.get(p as usize).is_some_and(Option::is_some)
+                if matches!(c, Cat::Identifier | Cat::Attribute)
+                    && self.p.dotted.get(p as usize).is_some_and(Option::is_some)
                 {
                     // Import resolution can make an identifier match a dotted name and back.
                     return self.t.named_nodes();
@@ -308,7 +338,11 @@ impl<'p, 't> Matcher<'p, 't> {
     pub fn m(&self, p: NodeId, t: NodeId, env: &Env) -> Vec<Env> {
         let pa = &self.p.ast;
         let ta = self.t.ast;
-        let t = if pa.cat(p) == Cat::Paren { t } else { ta.unparen(t) };
+        let t = if pa.cat(p) == Cat::Paren {
+            t
+        } else {
+            ta.unparen(t)
+        };
         let tn = ta.node(t);
         match self.p.kind(p) {
             PKind::Metavar(name) | PKind::EllipsisMetavar(name) => {
@@ -316,17 +350,37 @@ impl<'p, 't> Matcher<'p, 't> {
                     return Vec::new();
                 }
                 if self.t.lang.is_decorated_param(tn.kind) {
-                    let name_node = ta.field(t, self.t.f.name).or_else(|| ta.named_children(t).next());
+                    let name_node = ta
+                        .field(t, self.t.f.name)
+                        .or_else(|| ta.named_children(t).next());
                     if let Some(nn) = name_node {
                         let b = ta.node(nn);
-                        return bind(self.t, env, name, Binding { start: b.start, end: b.end, node: Some(nn) })
-                            .into_iter()
-                            .collect();
+                        return bind(
+                            self.t,
+                            env,
+                            name,
+                            Binding {
+                                start: b.start,
+                                end: b.end,
+                                node: Some(nn),
+                            },
+                        )
+                        .into_iter()
+                        .collect();
                     }
                 }
-                bind(self.t, env, name, Binding { start: tn.start, end: tn.end, node: Some(t) })
-                    .into_iter()
-                    .collect()
+                bind(
+                    self.t,
+                    env,
+                    name,
+                    Binding {
+                        start: tn.start,
+                        end: tn.end,
+                        node: Some(t),
+                    },
+                )
+                .into_iter()
+                .collect()
             }
             PKind::Ellipsis => {
                 if tn.named {
@@ -354,8 +408,17 @@ impl<'p, 't> Matcher<'p, 't> {
             }
             PKind::StrAny => {
                 // `f"..."` stands for f-strings only, `"..."` for any string.
-                let fp = pa.text(p).chars().take_while(|c| c.is_ascii_alphabetic()).any(|c| c == 'f' || c == 'F');
-                let ft = || ta.text(t).chars().take_while(|c| c.is_ascii_alphabetic()).any(|c| c == 'f' || c == 'F');
+                let fp = pa
+                    .text(p)
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .any(|c| c == 'f' || c == 'F');
+                let ft = || {
+                    ta.text(t)
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphabetic())
+                        .any(|c| c == 'f' || c == 'F')
+                };
                 if matches!(tn.cat, Cat::String | Cat::ConcatString) && (!fp || ft()) {
                     vec![env.clone()]
                 } else {
@@ -364,15 +427,26 @@ impl<'p, 't> Matcher<'p, 't> {
             }
             PKind::StrMetavar(name) => {
                 if matches!(tn.cat, Cat::String | Cat::ConcatString) {
-                    bind(self.t, env, name, Binding { start: tn.start, end: tn.end, node: Some(t) })
-                        .into_iter()
-                        .collect()
+                    bind(
+                        self.t,
+                        env,
+                        name,
+                        Binding {
+                            start: tn.start,
+                            end: tn.end,
+                            node: Some(t),
+                        },
+                    )
+                    .into_iter()
+                    .collect()
                 } else {
                     Vec::new()
                 }
             }
             PKind::StrRegex(_) => {
-                let Some(v) = self.string_value(t) else { return Vec::new() };
+                let Some(v) = self.string_value(t) else {
+                    return Vec::new();
+                };
                 match self.regexes.get(&p) {
                     Some(re) if re.is_match(v) => vec![env.clone()],
                     _ => Vec::new(),
@@ -401,10 +475,17 @@ impl<'p, 't> Matcher<'p, 't> {
                 // Cheap reject before building the resolved name.
                 let last = d.rsplit('.').next().unwrap_or(d);
                 let plausible = match tn.cat {
-                    Cat::Identifier => ta.text(t) == last || self.t.imports.contains_key(ta.text(t)),
-                    _ => ta.field(t, self.t.f.attribute).is_some_and(|a| ta.text(a) == last),
+                    Cat::Identifier => {
+                        ta.text(t) == last || self.t.imports.contains_key(ta.text(t))
+                    }
+                    _ => ta
+                        .field(t, self.t.f.attribute)
+                        .is_some_and(|a| ta.text(a) == last),
                 };
-                if plausible && (ta.text(t) == d.as_str() || self.t.resolved(t).as_deref() == Some(d.as_str())) {
+                if plausible
+                    && (ta.text(t) == d.as_str()
+                        || self.t.resolved(t).as_deref() == Some(d.as_str()))
+                {
                     return vec![env.clone()];
                 }
                 if pn.cat == Cat::Identifier {
@@ -425,10 +506,13 @@ impl<'p, 't> Matcher<'p, 't> {
             }
             Cat::Call => {
                 let f = self.t.f;
-                let (Some(pf), Some(tf)) = (pa.field(p, f.function), ta.field(t, f.function)) else {
+                let (Some(pf), Some(tf)) = (pa.field(p, f.function), ta.field(t, f.function))
+                else {
                     return Vec::new();
                 };
-                let (Some(pargs), Some(targs)) = (pa.field(p, f.arguments), ta.field(t, f.arguments)) else {
+                let (Some(pargs), Some(targs)) =
+                    (pa.field(p, f.arguments), ta.field(t, f.arguments))
+                else {
                     return Vec::new();
                 };
                 let mut out = Vec::new();
@@ -446,7 +530,10 @@ impl<'p, 't> Matcher<'p, 't> {
             Cat::Block | Cat::Module | Cat::Parameters | Cat::Container => {
                 let ps = pa.named_vec(p);
                 let ts = ta.named_vec(t);
-                self.seq(&ps, &ts, env, false).into_iter().map(|(e, _)| e).collect()
+                self.seq(&ps, &ts, env, false)
+                    .into_iter()
+                    .map(|(e, _)| e)
+                    .collect()
             }
             _ => self.generic(p, t, env),
         }
@@ -458,9 +545,20 @@ impl<'p, 't> Matcher<'p, 't> {
         let pa = &self.p.ast;
         let ta = self.t.ast;
         let lang = self.t.lang;
-        let ptoks = pa.children(p).iter().filter(|c| !pa.node(**c).named).map(|c| pa.text(*c));
-        let ttoks = ta.children(t).iter().filter(|c| !ta.node(**c).named).map(|c| ta.text(*c));
-        if !ptoks.filter(|s| lang.is_significant_token(s)).eq(ttoks.filter(|s| lang.is_significant_token(s))) {
+        let ptoks = pa
+            .children(p)
+            .iter()
+            .filter(|c| !pa.node(**c).named)
+            .map(|c| pa.text(*c));
+        let ttoks = ta
+            .children(t)
+            .iter()
+            .filter(|c| !ta.node(**c).named)
+            .map(|c| ta.text(*c));
+        if !ptoks
+            .filter(|s| lang.is_significant_token(s))
+            .eq(ttoks.filter(|s| lang.is_significant_token(s)))
+        {
             return Vec::new();
         }
         let ps = pa.named_vec(p);
@@ -469,7 +567,11 @@ impl<'p, 't> Matcher<'p, 't> {
             // A leaf without a category (string parts, operators as nodes): same text, quotes
             // aside.
             let norm = |s: &str| s.replace(['"', '\''], "");
-            return if norm(pa.text(p)) == norm(ta.text(t)) { vec![env.clone()] } else { Vec::new() };
+            return if norm(pa.text(p)) == norm(ta.text(t)) {
+                vec![env.clone()]
+            } else {
+                Vec::new()
+            };
         }
         if ps.len() != ts.len() {
             let f = self.t.f;
@@ -477,7 +579,7 @@ impl<'p, 't> Matcher<'p, 't> {
             let pfields: Vec<u16> = ps.iter().map(|c| pa.node(*c).field).collect();
             ts.retain(|c| {
                 let fl = ta.node(*c).field;
-                !(optional.contains(&fl) && !pfields.contains(&fl))
+                !optional.contains(&fl) || pfields.contains(&fl)
             });
             if ps.len() != ts.len() {
                 return Vec::new();
@@ -524,7 +626,14 @@ impl<'p, 't> Matcher<'p, 't> {
         out
     }
 
-    fn subset(&self, ps: &[NodeId], ts: &[NodeId], used: &mut Vec<bool>, env: &Env, out: &mut Vec<Env>) {
+    fn subset(
+        &self,
+        ps: &[NodeId],
+        ts: &[NodeId],
+        used: &mut Vec<bool>,
+        env: &Env,
+        out: &mut Vec<Env>,
+    ) {
         let Some((&p0, rest)) = ps.split_first() else {
             out.push(env.clone());
             return;
@@ -556,7 +665,13 @@ impl<'p, 't> Matcher<'p, 't> {
             let kids = a.named_vec(id);
             let n = kids.len();
             // Drop string_start / string_end.
-            if n >= 2 { kids.get(1..n - 1).map(<[NodeId]>::to_vec).unwrap_or_default() } else { Vec::new() }
+            if n >= 2 {
+                kids.get(1..n - 1)
+                    .map(<[NodeId]>::to_vec)
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            }
         };
         let ps = inner(pa, p);
         let ts = inner(ta, t);
@@ -584,7 +699,9 @@ impl<'p, 't> Matcher<'p, 't> {
             }
             return;
         }
-        let Some((&t0, trest)) = ts.split_first() else { return };
+        let Some((&t0, trest)) = ts.split_first() else {
+            return;
+        };
         for e in self.m(p0, t0, env) {
             self.fseq(prest, trest, &e, out);
         }
@@ -593,19 +710,38 @@ impl<'p, 't> Matcher<'p, 't> {
     fn is_seq_ellipsis(&self, p: NodeId) -> bool {
         matches!(self.p.kind(p), PKind::Ellipsis | PKind::EllipsisMetavar(_))
             || (self.p.ast.cat(p) == Cat::ExprStmt
-                && self.p.ast.named_vec(p).first().is_some_and(|c| matches!(self.p.kind(*c), PKind::Ellipsis))
+                && self
+                    .p
+                    .ast
+                    .named_vec(p)
+                    .first()
+                    .is_some_and(|c| matches!(self.p.kind(*c), PKind::Ellipsis))
                 && self.p.ast.named_vec(p).len() == 1)
     }
 
     /// Sequence matching with `...` (any run) and `$...X` (any run, bound). With
     /// `trailing_ok`, target items after the pattern are allowed; returns how many were consumed.
-    pub fn seq(&self, ps: &[NodeId], ts: &[NodeId], env: &Env, trailing_ok: bool) -> Vec<(Env, usize)> {
+    pub fn seq(
+        &self,
+        ps: &[NodeId],
+        ts: &[NodeId],
+        env: &Env,
+        trailing_ok: bool,
+    ) -> Vec<(Env, usize)> {
         let mut out = Vec::new();
         self.seq_rec(ps, ts, env, trailing_ok, 0, &mut out);
         out
     }
 
-    fn seq_rec(&self, ps: &[NodeId], ts: &[NodeId], env: &Env, trailing_ok: bool, used: usize, out: &mut Vec<(Env, usize)>) {
+    fn seq_rec(
+        &self,
+        ps: &[NodeId],
+        ts: &[NodeId],
+        env: &Env,
+        trailing_ok: bool,
+        used: usize,
+        out: &mut Vec<(Env, usize)>,
+    ) {
         if out.len() >= MAX_ENVS {
             return;
         }
@@ -622,18 +758,28 @@ impl<'p, 't> Matcher<'p, 't> {
             };
             // A trailing `...` of a statement-sequence pattern covers the rest of the block, so
             // that `pattern-inside: |\n  $X = f()\n  ...` spans everything after the assignment.
-            let min = if prest.is_empty() && trailing_ok { ts.len() } else { 0 };
+            let min = if prest.is_empty() && trailing_ok {
+                ts.len()
+            } else {
+                0
+            };
             for k in min..=ts.len() {
                 let e = match &name {
                     Some(n) => {
                         let ta = self.t.ast;
                         let b = match (ts.first(), k.checked_sub(1).and_then(|l| ts.get(l))) {
-                            (Some(first), Some(last)) => {
-                                Binding { start: ta.node(*first).start, end: ta.node(*last).end, node: None }
-                            }
+                            (Some(first), Some(last)) => Binding {
+                                start: ta.node(*first).start,
+                                end: ta.node(*last).end,
+                                node: None,
+                            },
                             _ => {
                                 let at = ts.first().map_or(0, |f| ta.node(*f).start);
-                                Binding { start: at, end: at, node: None }
+                                Binding {
+                                    start: at,
+                                    end: at,
+                                    node: None,
+                                }
                             }
                         };
                         match bind(self.t, env, n, b) {
@@ -648,7 +794,9 @@ impl<'p, 't> Matcher<'p, 't> {
             }
             return;
         }
-        let Some((&t0, trest)) = ts.split_first() else { return };
+        let Some((&t0, trest)) = ts.split_first() else {
+            return;
+        };
         for e in self.m(p0, t0, env) {
             self.seq_rec(prest, trest, &e, trailing_ok, used + 1, out);
         }
@@ -659,9 +807,15 @@ impl<'p, 't> Matcher<'p, 't> {
         let pa = &self.p.ast;
         let ta = self.t.ast;
         let pitems = pa.named_vec(pargs);
-        let titems: Vec<NodeId> = if ta.cat(targs) == Cat::Arguments { ta.named_vec(targs) } else { vec![targs] };
-        let (pkw, ppos): (Vec<NodeId>, Vec<NodeId>) = pitems.iter().partition(|c| pa.cat(**c) == Cat::KeywordArg);
-        let (tkw, tpos): (Vec<NodeId>, Vec<NodeId>) = titems.iter().partition(|c| ta.cat(**c) == Cat::KeywordArg);
+        let titems: Vec<NodeId> = if ta.cat(targs) == Cat::Arguments {
+            ta.named_vec(targs)
+        } else {
+            vec![targs]
+        };
+        let (pkw, ppos): (Vec<NodeId>, Vec<NodeId>) =
+            pitems.iter().partition(|c| pa.cat(**c) == Cat::KeywordArg);
+        let (tkw, tpos): (Vec<NodeId>, Vec<NodeId>) =
+            titems.iter().partition(|c| ta.cat(**c) == Cat::KeywordArg);
         let has_ellipsis = ppos.iter().any(|c| self.is_seq_ellipsis(*c));
         if !has_ellipsis && pkw.len() != tkw.len() {
             return Vec::new();
@@ -677,7 +831,14 @@ impl<'p, 't> Matcher<'p, 't> {
         out
     }
 
-    fn kwargs(&self, pkw: &[NodeId], tkw: &[NodeId], used: &mut Vec<bool>, env: &Env, out: &mut Vec<Env>) {
+    fn kwargs(
+        &self,
+        pkw: &[NodeId],
+        tkw: &[NodeId],
+        used: &mut Vec<bool>,
+        env: &Env,
+        out: &mut Vec<Env>,
+    ) {
         let Some((&k, rest)) = pkw.split_first() else {
             out.push(env.clone());
             return;
@@ -710,12 +871,19 @@ impl<'p, 't> Matcher<'p, 't> {
 /// The raw value of a string literal without interpolation.
 pub fn string_value<'t>(t: &Target<'t>, id: NodeId) -> Option<&'t str> {
     let a: &'t Ast = t.ast;
-    if a.cat(id) != Cat::String || a.children(id).iter().any(|c| a.cat(*c) == Cat::Interpolation) {
+    if a.cat(id) != Cat::String
+        || a.children(id)
+            .iter()
+            .any(|c| a.cat(*c) == Cat::Interpolation)
+    {
         return None;
     }
     let n = a.node(id);
-    let kids: Vec<(u16, u32, u32)> =
-        a.children(id).iter().map(|c| (a.node(*c).kind, a.node(*c).start, a.node(*c).end)).collect();
+    let kids: Vec<(u16, u32, u32)> = a
+        .children(id)
+        .iter()
+        .map(|c| (a.node(*c).kind, a.node(*c).start, a.node(*c).end))
+        .collect();
     let (s, e) = t.lang.string_content(n.start, n.end, &kids);
     Some(a.slice(s, e))
 }

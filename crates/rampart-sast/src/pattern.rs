@@ -81,7 +81,10 @@ pub fn preprocess(src: &str) -> String {
                 }
             }
             if c == b'\\' {
-                let next = src.get(i + 1..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8);
+                let next = src
+                    .get(i + 1..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(0, char::len_utf8);
                 push_bytes(&mut out, src, i, i + 1 + next);
                 i += 1 + next;
                 continue;
@@ -96,7 +99,10 @@ pub fn preprocess(src: &str) -> String {
                     continue;
                 }
             }
-            let ch_len = src.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+            let ch_len = src
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8);
             push_bytes(&mut out, src, i, i + ch_len);
             i += ch_len;
             continue;
@@ -109,8 +115,12 @@ pub fn preprocess(src: &str) -> String {
                 i = end;
             }
             b'"' | b'\'' => {
-                let prefix: String =
-                    out.chars().rev().take_while(|ch| ch.is_ascii_alphabetic()).collect::<String>().to_ascii_lowercase();
+                let prefix: String = out
+                    .chars()
+                    .rev()
+                    .take_while(|ch| ch.is_ascii_alphabetic())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
                 fstring = prefix.contains('f');
                 let triple = b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c);
                 quote = Some((c, triple));
@@ -189,7 +199,10 @@ pub fn preprocess(src: &str) -> String {
                 i += 1;
             }
             _ => {
-                let ch_len = src.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+                let ch_len = src
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(1, char::len_utf8);
                 push_bytes(&mut out, src, i, i + ch_len);
                 i += ch_len;
             }
@@ -230,16 +243,20 @@ fn ident_len(b: &[u8]) -> usize {
 /// `def name` (possibly with a rewritten metavariable) right before the cursor.
 fn last_word_is_def_name(out: &str) -> bool {
     let t = out.trim_end();
-    let name_start = t.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |p| p + 1);
+    let name_start = t
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map_or(0, |p| p + 1);
     let before = t[..name_start].trim_end();
-    name_start < t.len() && (before.ends_with("def") || before.ends_with("def "))
+    name_start < t.len()
+        && (before.ends_with("def") || before.ends_with("def "))
         && before.rsplit(|c: char| c.is_whitespace()).next() == Some("def")
 }
 
 impl Pattern {
     pub fn parse(lang: &dyn Language, source: &str) -> Result<Pattern, PatternError> {
         let text = preprocess(source.trim());
-        let ast = ast::parse(lang, &text).ok_or_else(|| PatternError("parser unavailable".into()))?;
+        let ast =
+            ast::parse(lang, &text).ok_or_else(|| PatternError("parser unavailable".into()))?;
         if ast.has_error {
             return Err(PatternError(format!(
                 "pattern is not valid {} (after metavariable rewriting): {:?}",
@@ -286,7 +303,14 @@ impl Pattern {
         for (id, slot) in dotted.iter_mut().enumerate() {
             *slot = dotted_name(&ast, &kinds, id as NodeId);
         }
-        Ok(Pattern { source: source.to_string(), ast, kinds, root, literals, dotted })
+        Ok(Pattern {
+            source: source.to_string(),
+            ast,
+            kinds,
+            root,
+            literals,
+            dotted,
+        })
     }
 
     pub fn kind(&self, id: NodeId) -> &PKind {
@@ -322,9 +346,15 @@ fn classify(lang: &dyn Language, ast: &Ast, id: NodeId) -> PKind {
             PKind::Plain
         }
         Cat::String => {
-            let kids: Vec<(u16, u32, u32)> =
-                ast.children(id).iter().map(|c| (ast.node(*c).kind, ast.node(*c).start, ast.node(*c).end)).collect();
-            let has_interp = ast.children(id).iter().any(|c| ast.cat(*c) == Cat::Interpolation);
+            let kids: Vec<(u16, u32, u32)> = ast
+                .children(id)
+                .iter()
+                .map(|c| (ast.node(*c).kind, ast.node(*c).start, ast.node(*c).end))
+                .collect();
+            let has_interp = ast
+                .children(id)
+                .iter()
+                .any(|c| ast.cat(*c) == Cat::Interpolation);
             if has_interp {
                 return PKind::Plain;
             }
@@ -334,7 +364,10 @@ fn classify(lang: &dyn Language, ast: &Ast, id: NodeId) -> PKind {
                 PKind::StrAny
             } else if let Some(re) = v.strip_prefix("=~/").and_then(|r| r.strip_suffix('/')) {
                 PKind::StrRegex(re.to_string())
-            } else if v.starts_with('$') && v.len() > 1 && ident_len(&v.as_bytes()[1..]) == v.len() - 1 {
+            } else if v.starts_with('$')
+                && v.len() > 1
+                && ident_len(&v.as_bytes()[1..]) == v.len() - 1
+            {
                 PKind::StrMetavar(v.to_string())
             } else {
                 PKind::StrLit(v.to_string())
@@ -351,7 +384,9 @@ fn dotted_name(ast: &Ast, kinds: &[PKind], id: NodeId) -> Option<String> {
         Cat::Identifier if plain(id) => Some(ast.text(id).to_string()),
         Cat::Attribute => {
             let kids = ast.named_vec(id);
-            let [obj, attr] = kids.as_slice() else { return None };
+            let [obj, attr] = kids.as_slice() else {
+                return None;
+            };
             if !plain(*attr) {
                 return None;
             }
@@ -369,8 +404,14 @@ mod tests {
     #[test]
     fn rewrites_operators_outside_strings() {
         assert_eq!(preprocess("foo($X, $...ARGS)"), "foo(_rpmv_X, _rpme_ARGS)");
-        assert_eq!(preprocess("\"$X\" + <... $Y ...>"), "\"$X\" + _rpdeep_( _rpmv_Y )");
-        assert_eq!(preprocess("def $F(...):\n  ..."), "def _rpmv_F(_rpdots_):\n  ...");
+        assert_eq!(
+            preprocess("\"$X\" + <... $Y ...>"),
+            "\"$X\" + _rpdeep_( _rpmv_Y )"
+        );
+        assert_eq!(
+            preprocess("def $F(...):\n  ..."),
+            "def _rpmv_F(_rpdots_):\n  ..."
+        );
         assert_eq!(preprocess("f(...)"), "f(...)");
     }
 

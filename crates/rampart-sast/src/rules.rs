@@ -32,9 +32,18 @@ pub enum Formula {
     Inside(Box<Formula>),
     NotInside(Box<Formula>),
     NotRegex(regex::Regex),
-    MetavarRegex { name: String, re: regex::Regex },
-    MetavarPattern { name: String, formula: Box<Formula> },
-    MetavarComparison { name: Option<String>, expr: Box<Pattern> },
+    MetavarRegex {
+        name: String,
+        re: regex::Regex,
+    },
+    MetavarPattern {
+        name: String,
+        formula: Box<Formula>,
+    },
+    MetavarComparison {
+        name: Option<String>,
+        expr: Box<Pattern>,
+    },
     Focus(Vec<String>),
 }
 
@@ -157,7 +166,11 @@ pub fn languages() -> Vec<&'static dyn Language> {
 /// Loads every rule of one YAML document.
 pub fn load_str(yaml: &str, file: &str, origin: Origin) -> Loaded {
     let mut out = Loaded::default();
-    let err = |rule: &str, message: String| RuleError { file: file.to_string(), rule: rule.to_string(), message };
+    let err = |rule: &str, message: String| RuleError {
+        file: file.to_string(),
+        rule: rule.to_string(),
+        message,
+    };
     let doc: Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(e) => {
@@ -166,14 +179,22 @@ pub fn load_str(yaml: &str, file: &str, origin: Origin) -> Loaded {
         }
     };
     let Some(rules) = doc.get("rules").and_then(Value::as_sequence) else {
-        out.errors.push(err("-", "no top-level `rules:` list".into()));
+        out.errors
+            .push(err("-", "no top-level `rules:` list".into()));
         return out;
     };
     for r in rules {
-        let id = r.get("id").and_then(Value::as_str).unwrap_or("<no id>").to_string();
+        let id = r
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("<no id>")
+            .to_string();
         match load_rule(r, file, origin) {
             Ok(Some(rule)) => out.rules.push(rule),
-            Ok(None) => out.skipped.push(err(&id, "targets no language supported by this build".into())),
+            Ok(None) => out.skipped.push(err(
+                &id,
+                "targets no language supported by this build".into(),
+            )),
             Err(message) => out.errors.push(err(&id, message)),
         }
     }
@@ -196,7 +217,11 @@ pub fn load_dir(dir: &Path, origin: Origin) -> Loaded {
                 out.errors.extend(l.errors);
                 out.skipped.extend(l.skipped);
             }
-            Err(e) => out.errors.push(RuleError { file: shown, rule: "-".into(), message: format!("unreadable: {e}") }),
+            Err(e) => out.errors.push(RuleError {
+                file: shown,
+                rule: "-".into(),
+                message: format!("unreadable: {e}"),
+            }),
         }
     }
     out
@@ -210,7 +235,9 @@ pub(crate) fn collect_yaml(dir: &Path, out: &mut Vec<std::path::PathBuf>, depth:
         out.push(dir.to_path_buf());
         return;
     }
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         let name = e.file_name().to_string_lossy().to_string();
@@ -235,7 +262,9 @@ fn load_rule(r: &Value, file: &str, origin: Origin) -> Result<Option<SastRule>, 
         }
     }
     let id = str_key(m, "id")?.ok_or("missing `id`")?.to_string();
-    let message = str_key(m, "message")?.ok_or("missing `message`")?.to_string();
+    let message = str_key(m, "message")?
+        .ok_or("missing `message`")?
+        .to_string();
     let severity_s = str_key(m, "severity")?.ok_or("missing `severity`")?;
     let severity = match severity_s.to_ascii_uppercase().as_str() {
         "ERROR" | "HIGH" => Severity::High,
@@ -246,14 +275,26 @@ fn load_rule(r: &Value, file: &str, origin: Origin) -> Result<Option<SastRule>, 
         other => return Err(format!("unknown severity `{other}`")),
     };
     let langs: Vec<String> = match m.get("languages") {
-        Some(Value::Sequence(s)) => s.iter().filter_map(Value::as_str).map(str::to_ascii_lowercase).collect(),
+        Some(Value::Sequence(s)) => s
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_ascii_lowercase)
+            .collect(),
         Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
         _ => return Err("missing `languages`".into()),
     };
-    if langs.iter().any(|l| matches!(l.as_str(), "generic" | "regex" | "none")) {
-        return Err(format!("unsupported feature `languages: [{}]` (only tree-sitter languages)", langs.join(", ")));
+    if langs
+        .iter()
+        .any(|l| matches!(l.as_str(), "generic" | "regex" | "none"))
+    {
+        return Err(format!(
+            "unsupported feature `languages: [{}]` (only tree-sitter languages)",
+            langs.join(", ")
+        ));
     }
-    let Some(language) = languages().into_iter().find(|l| langs.iter().any(|x| l.aliases().contains(&x.as_str())))
+    let Some(language) = languages()
+        .into_iter()
+        .find(|l| langs.iter().any(|x| l.aliases().contains(&x.as_str())))
     else {
         return Ok(None);
     };
@@ -268,7 +309,12 @@ fn load_rule(r: &Value, file: &str, origin: Origin) -> Result<Option<SastRule>, 
     let mode = str_key(m, "mode")?.unwrap_or("search");
     let kind = match mode {
         "search" => {
-            for k in ["pattern-sources", "pattern-sinks", "pattern-sanitizers", "pattern-propagators"] {
+            for k in [
+                "pattern-sources",
+                "pattern-sinks",
+                "pattern-sanitizers",
+                "pattern-propagators",
+            ] {
                 if m.contains_key(k) {
                     return Err(format!("`{k}` needs `mode: taint`"));
                 }
@@ -279,7 +325,9 @@ fn load_rule(r: &Value, file: &str, origin: Origin) -> Result<Option<SastRule>, 
             let list = |k: &str| -> Result<Vec<Formula>, String> {
                 match m.get(k) {
                     None => Ok(Vec::new()),
-                    Some(Value::Sequence(items)) => items.iter().map(|i| taint_item(i, k, language)).collect(),
+                    Some(Value::Sequence(items)) => {
+                        items.iter().map(|i| taint_item(i, k, language)).collect()
+                    }
                     Some(_) => Err(format!("`{k}` must be a list")),
                 }
             };
@@ -291,15 +339,25 @@ fn load_rule(r: &Value, file: &str, origin: Origin) -> Result<Option<SastRule>, 
             let sanitizers = list("pattern-sanitizers")?;
             let mut propagators = Vec::new();
             if let Some(v) = m.get("pattern-propagators") {
-                let items = v.as_sequence().ok_or("`pattern-propagators` must be a list")?;
+                let items = v
+                    .as_sequence()
+                    .ok_or("`pattern-propagators` must be a list")?;
                 for i in items {
                     let pm = i.as_mapping().ok_or("a propagator must be a mapping")?;
-                    let from = str_key(pm, "from")?.ok_or("propagator needs `from`")?.to_string();
-                    let to = str_key(pm, "to")?.ok_or("propagator needs `to`")?.to_string();
+                    let from = str_key(pm, "from")?
+                        .ok_or("propagator needs `from`")?
+                        .to_string();
+                    let to = str_key(pm, "to")?
+                        .ok_or("propagator needs `to`")?
+                        .to_string();
                     let mut rest = pm.clone();
                     rest.remove("from");
                     rest.remove("to");
-                    propagators.push(Propagator { formula: top_formula(&rest, language)?, from, to });
+                    propagators.push(Propagator {
+                        formula: top_formula(&rest, language)?,
+                        from,
+                        to,
+                    });
                 }
             }
             for k in ["pattern", "patterns", "pattern-either", "pattern-regex"] {
@@ -307,7 +365,12 @@ fn load_rule(r: &Value, file: &str, origin: Origin) -> Result<Option<SastRule>, 
                     return Err(format!("`{k}` is not allowed in a taint rule"));
                 }
             }
-            RuleKind::Taint(TaintSpec { sources, sinks, sanitizers, propagators })
+            RuleKind::Taint(TaintSpec {
+                sources,
+                sinks,
+                sanitizers,
+                propagators,
+            })
         }
         other => return Err(format!("unsupported feature `mode: {other}`")),
     };
@@ -320,7 +383,11 @@ fn load_rule(r: &Value, file: &str, origin: Origin) -> Result<Option<SastRule>, 
         None => None,
         Some(p) => Some(path_filter(p)?),
     };
-    let meta = m.get("metadata").and_then(Value::as_mapping).cloned().unwrap_or_default();
+    let meta = m
+        .get("metadata")
+        .and_then(Value::as_mapping)
+        .cloned()
+        .unwrap_or_default();
     let rule = to_core_rule(&id, &message, severity, &meta, origin, fix.as_deref(), file)?;
     let req = match &kind {
         RuleKind::Search(f) => req_of(f),
@@ -353,7 +420,14 @@ fn str_key<'a>(m: &'a Mapping, k: &str) -> Result<Option<&'a str>, String> {
 const FORMULA_KEYS: &[&str] = &["pattern", "patterns", "pattern-either", "pattern-regex"];
 
 fn is_positive(f: &Formula) -> bool {
-    matches!(f, Formula::Pattern(_) | Formula::Regex(_) | Formula::And(_) | Formula::Or(_) | Formula::Inside(_))
+    matches!(
+        f,
+        Formula::Pattern(_)
+            | Formula::Regex(_)
+            | Formula::And(_)
+            | Formula::Or(_)
+            | Formula::Inside(_)
+    )
 }
 
 /// Every `patterns` needs a positive term, except directly under `metavariable-pattern` where
@@ -382,19 +456,28 @@ fn top_formula(m: &Mapping, lang: &dyn Language) -> Result<Formula, String> {
 }
 
 fn top_formula_inner(m: &Mapping, lang: &dyn Language) -> Result<Formula, String> {
-    let present: Vec<&str> = FORMULA_KEYS.iter().copied().filter(|k| m.contains_key(*k)).collect();
+    let present: Vec<&str> = FORMULA_KEYS
+        .iter()
+        .copied()
+        .filter(|k| m.contains_key(*k))
+        .collect();
     match present.as_slice() {
         [k] => {
             let v = m.get(*k).ok_or("missing formula")?;
             operator(k, v, lang)
         }
         [] => Err("no `pattern`, `patterns`, `pattern-either` or `pattern-regex`".into()),
-        many => Err(format!("more than one top-level formula ({})", many.join(", "))),
+        many => Err(format!(
+            "more than one top-level formula ({})",
+            many.join(", ")
+        )),
     }
 }
 
 fn taint_item(v: &Value, key: &str, lang: &dyn Language) -> Result<Formula, String> {
-    let m = v.as_mapping().ok_or_else(|| format!("items of `{key}` must be mappings"))?;
+    let m = v
+        .as_mapping()
+        .ok_or_else(|| format!("items of `{key}` must be mappings"))?;
     for k in m.keys() {
         let k = k.as_str().unwrap_or("");
         if !FORMULA_KEYS.contains(&k) {
@@ -407,8 +490,12 @@ fn taint_item(v: &Value, key: &str, lang: &dyn Language) -> Result<Formula, Stri
 /// One operator (`key: value`) of a formula.
 fn operator(key: &str, v: &Value, lang: &dyn Language) -> Result<Formula, String> {
     let pat = |v: &Value| -> Result<Box<Pattern>, String> {
-        let s = v.as_str().ok_or_else(|| format!("`{key}` must be a string"))?;
-        Pattern::parse(lang, s).map(Box::new).map_err(|e| format!("`{key}`: {e}"))
+        let s = v
+            .as_str()
+            .ok_or_else(|| format!("`{key}` must be a string"))?;
+        Pattern::parse(lang, s)
+            .map(Box::new)
+            .map_err(|e| format!("`{key}`: {e}"))
     };
     let sub = |v: &Value| -> Result<Formula, String> {
         match v {
@@ -441,42 +528,68 @@ fn operator(key: &str, v: &Value, lang: &dyn Language) -> Result<Formula, String
             Formula::Or(out)
         }
         "metavariable-regex" => {
-            let m = v.as_mapping().ok_or("`metavariable-regex` must be a mapping")?;
+            let m = v
+                .as_mapping()
+                .ok_or("`metavariable-regex` must be a mapping")?;
             known_keys(m, key, &["metavariable", "regex", "constant-propagation"])?;
-            let name = str_key(m, "metavariable")?.ok_or("`metavariable-regex` needs `metavariable`")?.to_string();
-            let re = regex(m.get("regex").ok_or("`metavariable-regex` needs `regex`")?, key)?;
+            let name = str_key(m, "metavariable")?
+                .ok_or("`metavariable-regex` needs `metavariable`")?
+                .to_string();
+            let re = regex(
+                m.get("regex").ok_or("`metavariable-regex` needs `regex`")?,
+                key,
+            )?;
             Formula::MetavarRegex { name, re }
         }
         "metavariable-pattern" => {
-            let m = v.as_mapping().ok_or("`metavariable-pattern` must be a mapping")?;
+            let m = v
+                .as_mapping()
+                .ok_or("`metavariable-pattern` must be a mapping")?;
             if let Some(l) = str_key(m, "language")? {
                 if !lang.aliases().contains(&l.to_ascii_lowercase().as_str()) {
-                    return Err(format!("unsupported feature `metavariable-pattern.language: {l}`"));
+                    return Err(format!(
+                        "unsupported feature `metavariable-pattern.language: {l}`"
+                    ));
                 }
             }
-            let name = str_key(m, "metavariable")?.ok_or("`metavariable-pattern` needs `metavariable`")?.to_string();
+            let name = str_key(m, "metavariable")?
+                .ok_or("`metavariable-pattern` needs `metavariable`")?
+                .to_string();
             let mut rest = m.clone();
             rest.remove("metavariable");
             rest.remove("language");
             known_keys(&rest, key, FORMULA_KEYS)?;
-            Formula::MetavarPattern { name, formula: Box::new(top_formula_inner(&rest, lang)?) }
+            Formula::MetavarPattern {
+                name,
+                formula: Box::new(top_formula_inner(&rest, lang)?),
+            }
         }
         "metavariable-comparison" => {
-            let m = v.as_mapping().ok_or("`metavariable-comparison` must be a mapping")?;
+            let m = v
+                .as_mapping()
+                .ok_or("`metavariable-comparison` must be a mapping")?;
             known_keys(m, key, &["metavariable", "comparison", "strip", "base"])?;
             if m.contains_key("base") || m.get("strip").and_then(Value::as_bool) == Some(true) {
                 return Err("unsupported feature `metavariable-comparison.base/strip`".into());
             }
             let name = str_key(m, "metavariable")?.map(str::to_string);
-            let cmp = str_key(m, "comparison")?.ok_or("`metavariable-comparison` needs `comparison`")?;
+            let cmp =
+                str_key(m, "comparison")?.ok_or("`metavariable-comparison` needs `comparison`")?;
             let expr = Pattern::parse(lang, cmp).map_err(|e| format!("`comparison`: {e}"))?;
-            Formula::MetavarComparison { name, expr: Box::new(expr) }
+            Formula::MetavarComparison {
+                name,
+                expr: Box::new(expr),
+            }
         }
         "focus-metavariable" => match v {
             Value::String(s) => Formula::Focus(vec![s.clone()]),
             Value::Sequence(s) => Formula::Focus(
                 s.iter()
-                    .map(|x| x.as_str().map(str::to_string).ok_or("`focus-metavariable` items must be strings"))
+                    .map(|x| {
+                        x.as_str()
+                            .map(str::to_string)
+                            .ok_or("`focus-metavariable` items must be strings")
+                    })
                     .collect::<Result<_, _>>()?,
             ),
             _ => return Err("`focus-metavariable` must be a string or a list".into()),
@@ -497,7 +610,9 @@ fn known_keys(m: &Mapping, op: &str, allowed: &[&str]) -> Result<(), String> {
 
 /// An item of `patterns` / `pattern-either`: a one-key mapping.
 fn item(v: &Value, lang: &dyn Language) -> Result<Formula, String> {
-    let m = v.as_mapping().ok_or("items of `patterns`/`pattern-either` must be mappings")?;
+    let m = v
+        .as_mapping()
+        .ok_or("items of `patterns`/`pattern-either` must be mappings")?;
     let mut it = m.iter();
     match (it.next(), it.next()) {
         (Some((k, v)), None) => {
@@ -506,13 +621,18 @@ fn item(v: &Value, lang: &dyn Language) -> Result<Formula, String> {
         }
         _ => Err(format!(
             "each item of `patterns`/`pattern-either` must have exactly one operator, found: {}",
-            m.keys().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")
+            m.keys()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
     }
 }
 
 fn regex(v: &Value, key: &str) -> Result<regex::Regex, String> {
-    let s = v.as_str().ok_or_else(|| format!("`{key}` must be a string"))?;
+    let s = v
+        .as_str()
+        .ok_or_else(|| format!("`{key}` must be a string"))?;
     regex::RegexBuilder::new(s)
         .multi_line(true)
         .size_limit(1 << 22)
@@ -524,7 +644,9 @@ fn path_filter(v: &Value) -> Result<PathFilter, String> {
     let m = v.as_mapping().ok_or("`paths` must be a mapping")?;
     known_keys(m, "paths", &["include", "exclude"])?;
     let set = |k: &str| -> Result<Option<globset::GlobSet>, String> {
-        let Some(list) = m.get(k) else { return Ok(None) };
+        let Some(list) = m.get(k) else {
+            return Ok(None);
+        };
         let items: Vec<&str> = match list {
             Value::Sequence(s) => s.iter().filter_map(Value::as_str).collect(),
             Value::String(s) => vec![s.as_str()],
@@ -534,23 +656,38 @@ fn path_filter(v: &Value) -> Result<PathFilter, String> {
         for g in items {
             let g = g.trim_start_matches("./").trim_start_matches('/');
             // Semgrep (like .gitignore) matches a pattern at any depth and inside directories.
-            for form in [g.to_string(), format!("**/{g}"), format!("{g}/**"), format!("**/{g}/**")] {
+            for form in [
+                g.to_string(),
+                format!("**/{g}"),
+                format!("{g}/**"),
+                format!("**/{g}/**"),
+            ] {
                 let glob = globset::Glob::new(&form).map_err(|e| format!("`paths.{k}`: {e}"))?;
                 b.add(glob);
             }
         }
         b.build().map(Some).map_err(|e| format!("`paths.{k}`: {e}"))
     };
-    Ok(PathFilter { include: set("include")?, exclude: set("exclude")? })
+    Ok(PathFilter {
+        include: set("include")?,
+        exclude: set("exclude")?,
+    })
 }
 
 fn req_of(f: &Formula) -> Req {
     match f {
-        Formula::Pattern(p) => simplify(Req::All(p.literals.iter().cloned().map(Req::Lit).collect())),
+        Formula::Pattern(p) => {
+            simplify(Req::All(p.literals.iter().cloned().map(Req::Lit).collect()))
+        }
         Formula::And(items) => simplify(Req::All(
             items
                 .iter()
-                .filter(|i| matches!(i, Formula::Pattern(_) | Formula::And(_) | Formula::Or(_) | Formula::Inside(_)))
+                .filter(|i| {
+                    matches!(
+                        i,
+                        Formula::Pattern(_) | Formula::And(_) | Formula::Or(_) | Formula::Inside(_)
+                    )
+                })
                 .map(req_of)
                 .collect(),
         )),
@@ -564,7 +701,13 @@ fn simplify(r: Req) -> Req {
     match r {
         Req::All(v) => {
             let v: Vec<Req> = v.into_iter().filter(|x| *x != Req::True).collect();
-            if v.is_empty() { Req::True } else if v.len() == 1 { v.into_iter().next().unwrap_or(Req::True) } else { Req::All(v) }
+            if v.is_empty() {
+                Req::True
+            } else if v.len() == 1 {
+                v.into_iter().next().unwrap_or(Req::True)
+            } else {
+                Req::All(v)
+            }
         }
         Req::Any(v) => {
             if v.is_empty() || v.contains(&Req::True) {
@@ -648,7 +791,12 @@ fn to_core_rule(
     fix: Option<&str>,
     file: &str,
 ) -> Result<Rule, String> {
-    let get = |k: &str| meta.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty());
+    let get = |k: &str| {
+        meta.get(k)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
     let ns = match origin {
         Origin::Builtin => "py",
         Origin::User => "user",
@@ -657,8 +805,15 @@ fn to_core_rule(
     let mut cwe: Vec<u32> = strings(meta.get("cwe"))
         .iter()
         .filter_map(|s| {
-            let rest = s.trim().strip_prefix("CWE-").or_else(|| s.trim().strip_prefix("cwe-"))?;
-            rest.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok()
+            let rest = s
+                .trim()
+                .strip_prefix("CWE-")
+                .or_else(|| s.trim().strip_prefix("cwe-"))?;
+            rest.chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .ok()
         })
         .collect();
     cwe.dedup();
@@ -673,14 +828,20 @@ fn to_core_rule(
         Some("LOW") => Confidence::Low,
         _ => Confidence::Medium,
     };
-    let title = get("title").map(str::to_string).unwrap_or_else(|| title_from(message));
+    let title = get("title")
+        .map(str::to_string)
+        .unwrap_or_else(|| title_from(message));
     let mut ssdf = strings(meta.get("ssdf"));
     if ssdf.is_empty() {
         ssdf = vec!["PW.7.2".into(), "PW.5.1".into()];
     }
     let mut tags = Vec::new();
     for k in ["category", "subcategory", "technology", "tags"] {
-        tags.extend(strings(meta.get(k)).into_iter().map(|t| t.to_ascii_lowercase()));
+        tags.extend(
+            strings(meta.get(k))
+                .into_iter()
+                .map(|t| t.to_ascii_lowercase()),
+        );
     }
     tags.sort();
     tags.dedup();
@@ -705,7 +866,8 @@ fn to_core_rule(
         ssdf,
         tags,
     };
-    rule.validate().map_err(|e| format!("invalid metadata ({file}): {e}"))?;
+    rule.validate()
+        .map_err(|e| format!("invalid metadata ({file}): {e}"))?;
     Ok(rule)
 }
 
@@ -720,7 +882,11 @@ fn title_from(message: &str) -> String {
     while t.ends_with('.') {
         t.pop();
     }
-    if t.is_empty() { "Semgrep rule".into() } else { t }
+    if t.is_empty() {
+        "Semgrep rule".into()
+    } else {
+        t
+    }
 }
 
 #[cfg(test)]
@@ -764,12 +930,19 @@ rules:
         let l = load_str(y, "dir/x.yaml", Origin::User);
         assert_eq!(l.rules.len(), 0);
         let e = l.errors[0].to_string();
-        assert!(e.contains("dir/x.yaml") && e.contains("`x`") && e.contains("metavariable-type"), "{e}");
+        assert!(
+            e.contains("dir/x.yaml") && e.contains("`x`") && e.contains("metavariable-type"),
+            "{e}"
+        );
         let y2 = "rules:\n  - id: y\n    message: m\n    severity: INFO\n    languages: [python]\n    pattern: foo()\n    join: {}\n";
         let e2 = load_str(y2, "y.yaml", Origin::User).errors[0].to_string();
         assert!(e2.contains("unsupported feature `join`"), "{e2}");
         let y3 = "rules:\n  - id: z\n    message: m\n    severity: INFO\n    languages: [python]\n    pattern-regex: (?<=a)b\n";
-        assert!(load_str(y3, "z.yaml", Origin::User).errors[0].to_string().contains("look-around"));
+        assert!(
+            load_str(y3, "z.yaml", Origin::User).errors[0]
+                .to_string()
+                .contains("look-around")
+        );
         let y4 = "rules:\n  - id: js\n    message: m\n    severity: INFO\n    languages: [javascript]\n    pattern: foo()\n";
         let l4 = load_str(y4, "js.yaml", Origin::User);
         assert!(l4.rules.is_empty() && l4.errors.is_empty() && l4.skipped.len() == 1);
@@ -777,7 +950,10 @@ rules:
 
     #[test]
     fn user_ids_are_namespaced_and_kebab() {
-        assert_eq!(kebab_id("python.lang.Security.eval_detected"), "python.lang.security.eval-detected");
+        assert_eq!(
+            kebab_id("python.lang.Security.eval_detected"),
+            "python.lang.security.eval-detected"
+        );
         let y = RULE.replace("sql-injection-format", "My_Rule");
         let l = load_str(&y, "t.yaml", Origin::User);
         assert_eq!(l.rules[0].rule.id, "user/my-rule");

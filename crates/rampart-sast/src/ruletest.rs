@@ -80,7 +80,13 @@ impl TestReport {
             }
             s.push('\n');
         }
-        let _ = writeln!(s, "{} passed, {} failed, {} rule file error(s)", self.passed(), self.failed(), self.errors.len());
+        let _ = writeln!(
+            s,
+            "{} passed, {} failed, {} rule file error(s)",
+            self.passed(),
+            self.failed(),
+            self.errors.len()
+        );
         s
     }
 }
@@ -98,7 +104,11 @@ fn annotation(comment: &str) -> Option<(&str, Vec<String>)> {
     for kind in ["todoruleid", "todook", "ruleid", "ok"] {
         if let Some(rest) = c.strip_prefix(kind) {
             if let Some(ids) = rest.trim_start().strip_prefix(':') {
-                let ids = ids.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect();
+                let ids = ids
+                    .split(',')
+                    .map(|x| x.trim().to_string())
+                    .filter(|x| !x.is_empty())
+                    .collect();
                 return Some((kind, ids));
             }
         }
@@ -132,7 +142,9 @@ fn annotations(src: &str, id: &str) -> Annotations {
                 None => continue,
             }
         };
-        let Some((kind, ids)) = annotation(comment) else { continue };
+        let Some((kind, ids)) = annotation(comment) else {
+            continue;
+        };
         if !ids.iter().any(|x| x == id) {
             continue;
         }
@@ -158,13 +170,25 @@ fn suppressed(lines: &[&str], line: u32) -> bool {
     if lines.get(idx).is_some_and(|l| marked(l)) {
         return true;
     }
-    idx > 0 && lines.get(idx - 1).is_some_and(|l| l.trim_start().starts_with('#') && marked(l))
+    idx > 0
+        && lines
+            .get(idx - 1)
+            .is_some_and(|l| l.trim_start().starts_with('#') && marked(l))
 }
 
 fn sibling_tests(yaml: &Path) -> Vec<PathBuf> {
-    let (Some(dir), Some(stem)) = (yaml.parent(), yaml.file_stem()) else { return Vec::new() };
-    let exts: Vec<&str> = rules::languages().iter().flat_map(|l| l.extensions().iter().copied()).collect();
-    let mut out: Vec<PathBuf> = exts.iter().map(|e| dir.join(format!("{}.{e}", stem.to_string_lossy()))).filter(|p| p.is_file()).collect();
+    let (Some(dir), Some(stem)) = (yaml.parent(), yaml.file_stem()) else {
+        return Vec::new();
+    };
+    let exts: Vec<&str> = rules::languages()
+        .iter()
+        .flat_map(|l| l.extensions().iter().copied())
+        .collect();
+    let mut out: Vec<PathBuf> = exts
+        .iter()
+        .map(|e| dir.join(format!("{}.{e}", stem.to_string_lossy())))
+        .filter(|p| p.is_file())
+        .collect();
     out.sort();
     out
 }
@@ -183,7 +207,11 @@ pub fn run_rule_tests(dir: &Path) -> Result<TestReport, SastError> {
         let text = match std::fs::read_to_string(&yaml) {
             Ok(t) => t,
             Err(e) => {
-                report.errors.push(RuleError { file: shown, rule: "-".into(), message: format!("unreadable: {e}") });
+                report.errors.push(RuleError {
+                    file: shown,
+                    rule: "-".into(),
+                    message: format!("unreadable: {e}"),
+                });
                 continue;
             }
         };
@@ -209,7 +237,11 @@ pub fn run_rule_tests(dir: &Path) -> Result<TestReport, SastError> {
         let src = match std::fs::read(test) {
             Ok(b) => String::from_utf8_lossy(&b).into_owned(),
             Err(e) => {
-                report.errors.push(RuleError { file: test.display().to_string(), rule: "-".into(), message: format!("unreadable: {e}") });
+                report.errors.push(RuleError {
+                    file: test.display().to_string(),
+                    rule: "-".into(),
+                    message: format!("unreadable: {e}"),
+                });
                 continue;
             }
         };
@@ -228,13 +260,18 @@ pub fn run_rule_tests(dir: &Path) -> Result<TestReport, SastError> {
             let unexpected: Vec<u32> = found
                 .iter()
                 .copied()
-                .filter(|l| !a.ruleid.contains(l) && !a.todoruleid.contains(l) && !a.todook.contains(l))
+                .filter(|l| {
+                    !a.ruleid.contains(l) && !a.todoruleid.contains(l) && !a.todook.contains(l)
+                })
                 .collect();
             let mut todo_fixed: Vec<u32> = a.todoruleid.intersection(&found).copied().collect();
             todo_fixed.extend(a.todook.difference(&found).copied());
             todo_fixed.sort_unstable();
-            let note = (a.ruleid.is_empty() && a.ok.is_empty() && a.todoruleid.is_empty() && a.todook.is_empty())
-                .then(|| "no annotations for this rule in the test file".to_string());
+            let note = (a.ruleid.is_empty()
+                && a.ok.is_empty()
+                && a.todoruleid.is_empty()
+                && a.todook.is_empty())
+            .then(|| "no annotations for this rule in the test file".to_string());
             report.results.push(RuleTestResult {
                 rule_file: shown.clone(),
                 test_file: Some(test_name.clone()),
@@ -257,7 +294,8 @@ mod tests {
 
     #[test]
     fn annotations_apply_to_the_next_code_line() {
-        let src = "# ruleid: r1\n\n# a comment\nfoo()\n# ok: r1, r2\nbar()\nbaz()  # todoruleid: r1\n";
+        let src =
+            "# ruleid: r1\n\n# a comment\nfoo()\n# ok: r1, r2\nbar()\nbaz()  # todoruleid: r1\n";
         let a = annotations(src, "r1");
         assert_eq!(a.ruleid.iter().copied().collect::<Vec<_>>(), vec![4]);
         assert_eq!(a.ok.iter().copied().collect::<Vec<_>>(), vec![6]);

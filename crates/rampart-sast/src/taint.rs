@@ -30,6 +30,10 @@ enum Label {
 
 type Taint = BTreeSet<Label>;
 
+type Span = (u32, u32);
+/// Propagator match range → (`from` range, `to` range).
+type PropMap = HashMap<Span, Vec<(Span, Span)>>;
+
 /// A sink reached by a source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TaintHit {
@@ -66,7 +70,10 @@ struct State {
 impl State {
     fn join(&mut self, other: &State) {
         for (k, v) in &other.vars {
-            self.vars.entry(k.clone()).or_default().extend(v.iter().copied());
+            self.vars
+                .entry(k.clone())
+                .or_default()
+                .extend(v.iter().copied());
         }
         self.consts.retain(|k, v| other.consts.get(k) == Some(v));
     }
@@ -80,13 +87,17 @@ struct Ranges {
     sinks: Vec<(u32, u32)>,
     sanitizers: std::collections::HashSet<(u32, u32)>,
     /// range → (from, to) binding ranges
-    propagators: HashMap<(u32, u32), Vec<((u32, u32), (u32, u32))>>,
+    propagators: PropMap,
 }
 
 /// Runs one taint rule over one parsed file.
 pub fn run(spec: &TaintSpec, t: &Target<'_>) -> Vec<TaintHit> {
     let collect = |fs: &[crate::rules::Formula]| -> Vec<(u32, u32)> {
-        let mut v: Vec<(u32, u32)> = fs.iter().flat_map(|f| eval::eval(f, t)).map(|m| (m.start, m.end)).collect();
+        let mut v: Vec<(u32, u32)> = fs
+            .iter()
+            .flat_map(|f| eval::eval(f, t))
+            .map(|m| (m.start, m.end))
+            .collect();
         v.sort_unstable();
         v.dedup();
         v
@@ -99,11 +110,16 @@ pub fn run(spec: &TaintSpec, t: &Target<'_>) -> Vec<TaintHit> {
     if sinks.is_empty() {
         return Vec::new();
     }
-    let mut propagators: HashMap<(u32, u32), Vec<((u32, u32), (u32, u32))>> = HashMap::new();
+    let mut propagators: PropMap = HashMap::new();
     for p in &spec.propagators {
         for m in eval::eval(&p.formula, t) {
-            if let (Some(f), Some(to)) = (eval::binding(&m.env, &p.from), eval::binding(&m.env, &p.to)) {
-                propagators.entry((m.start, m.end)).or_default().push(((f.start, f.end), (to.start, to.end)));
+            if let (Some(f), Some(to)) =
+                (eval::binding(&m.env, &p.from), eval::binding(&m.env, &p.to))
+            {
+                propagators
+                    .entry((m.start, m.end))
+                    .or_default()
+                    .push(((f.start, f.end), (to.start, to.end)));
             }
         }
     }
@@ -117,8 +133,7 @@ pub fn run(spec: &TaintSpec, t: &Target<'_>) -> Vec<TaintHit> {
     a.solve()
 }
 
-struct Analyzer<'r, 't> {
-    t: &'r Target<'t>,
+struct Analyzer<'r> {
     ast: &'r Ast,
     f: Fields,
     r: &'r Ranges,
@@ -133,8 +148,8 @@ struct Analyzer<'r, 't> {
     report: bool,
 }
 
-impl<'r, 't> Analyzer<'r, 't> {
-    fn new(t: &'r Target<'t>, r: &'r Ranges) -> Self {
+impl<'r> Analyzer<'r> {
+    fn new(t: &'r Target<'_>, r: &'r Ranges) -> Self {
         let ast = t.ast;
         let f = t.f;
         let mut funcs = Vec::new();
@@ -144,7 +159,9 @@ impl<'r, 't> Analyzer<'r, 't> {
                 continue;
             }
             let id = id as NodeId;
-            let (Some(name), Some(body)) = (ast.field(id, f.name), ast.field(id, f.body)) else { continue };
+            let (Some(name), Some(body)) = (ast.field(id, f.name), ast.field(id, f.body)) else {
+                continue;
+            };
             let is_method = enclosing_class(ast, id);
             let mut params = Vec::new();
             if let Some(ps) = ast.field(id, f.parameters) {
@@ -154,15 +171,26 @@ impl<'r, 't> Analyzer<'r, 't> {
                     }
                 }
             }
-            if is_method && params.first().is_some_and(|(n, _)| n == "self" || n == "cls") {
+            if is_method
+                && params
+                    .first()
+                    .is_some_and(|(n, _)| n == "self" || n == "cls")
+            {
                 params.remove(0);
             }
-            by_name.entry(ast.text(name).to_string()).or_default().push(funcs.len());
-            funcs.push(Func { node: id, body, params, is_method });
+            by_name
+                .entry(ast.text(name).to_string())
+                .or_default()
+                .push(funcs.len());
+            funcs.push(Func {
+                node: id,
+                body,
+                params,
+                is_method,
+            });
         }
         let n = funcs.len();
         Analyzer {
-            t,
             ast,
             f,
             r,
@@ -210,8 +238,13 @@ impl<'r, 't> Analyzer<'r, 't> {
     }
 
     fn analyze_func(&mut self, i: usize) -> Summary {
-        let Some(func) = self.funcs.get(i).cloned() else { return Summary::default() };
-        let mut st = State { vars: HashMap::new(), consts: self.module_consts.clone() };
+        let Some(func) = self.funcs.get(i).cloned() else {
+            return Summary::default();
+        };
+        let mut st = State {
+            vars: HashMap::new(),
+            consts: self.module_consts.clone(),
+        };
         for (k, (name, pnode)) in func.params.iter().enumerate() {
             let mut taint = Taint::new();
             taint.insert(Label::Param(k as u16));
@@ -281,7 +314,9 @@ impl<'r, 't> Analyzer<'r, 't> {
                 return true;
             }
             Cat::If => {
-                let Some(cond) = ast.field(s, f.condition) else { return false };
+                let Some(cond) = ast.field(s, f.condition) else {
+                    return false;
+                };
                 self.expr(st, cond, depth + 1);
                 let konst = self.fold(st, cond);
                 let cons = ast.field(s, f.consequence);
@@ -304,7 +339,10 @@ impl<'r, 't> Analyzer<'r, 't> {
                 }
             }
             Cat::For => {
-                let iter = ast.field(s, f.right).map(|r| self.expr(st, r, depth + 1)).unwrap_or_default();
+                let iter = ast
+                    .field(s, f.right)
+                    .map(|r| self.expr(st, r, depth + 1))
+                    .unwrap_or_default();
                 let before = st.clone();
                 for _ in 0..2 {
                     if let Some(l) = ast.field(s, f.left) {
@@ -399,7 +437,9 @@ impl<'r, 't> Analyzer<'r, 't> {
     }
 
     fn alternatives(&mut self, st: &mut State, alts: &[NodeId], depth: u32) {
-        let Some((&first, rest)) = alts.split_first() else { return };
+        let Some((&first, rest)) = alts.split_first() else {
+            return;
+        };
         let ast = self.ast;
         match ast.cat(first) {
             Cat::ElifClause => {
@@ -439,7 +479,9 @@ impl<'r, 't> Analyzer<'r, 't> {
             let is_as = ast.node(item).cat == Cat::Other && is_as_pattern(ast, item);
             if is_as {
                 let kids = ast.named_vec(item);
-                let (Some(&value), Some(&target)) = (kids.first(), kids.last()) else { continue };
+                let (Some(&value), Some(&target)) = (kids.first(), kids.last()) else {
+                    continue;
+                };
                 let t = self.expr(st, value, depth + 1);
                 let target = ast.named_children(target).next().unwrap_or(target);
                 self.assign(st, target, None, t, None, depth + 1);
@@ -463,7 +505,15 @@ impl<'r, 't> Analyzer<'r, 't> {
 
     /// Assigns `taint` to the target expression `lhs`. `rhs` (when known) lets tuple targets
     /// take their element's own taint and constants be recorded.
-    fn assign(&mut self, st: &mut State, lhs: NodeId, rhs: Option<NodeId>, taint: Taint, konst: Option<Value>, depth: u32) {
+    fn assign(
+        &mut self,
+        st: &mut State,
+        lhs: NodeId,
+        rhs: Option<NodeId>,
+        taint: Taint,
+        konst: Option<Value>,
+        depth: u32,
+    ) {
         if depth > MAX_DEPTH {
             return;
         }
@@ -629,9 +679,13 @@ impl<'r, 't> Analyzer<'r, 't> {
                 let mut inner = st.clone();
                 let kids = ast.named_vec(e);
                 for c in kids.iter().skip(1) {
-                    let kind_is_for = ast.field(*c, f.right).is_some() && ast.field(*c, f.left).is_some();
+                    let kind_is_for =
+                        ast.field(*c, f.right).is_some() && ast.field(*c, f.left).is_some();
                     if kind_is_for {
-                        let it = ast.field(*c, f.right).map(|r| self.expr(&mut inner, r, d)).unwrap_or_default();
+                        let it = ast
+                            .field(*c, f.right)
+                            .map(|r| self.expr(&mut inner, r, d))
+                            .unwrap_or_default();
                         if let Some(l) = ast.field(*c, f.left) {
                             self.assign(&mut inner, l, None, it, None, d);
                         }
@@ -646,7 +700,9 @@ impl<'r, 't> Analyzer<'r, 't> {
                     None => Taint::new(),
                 }
             }
-            Cat::Lambda | Cat::Integer | Cat::Float | Cat::True | Cat::False | Cat::None => Taint::new(),
+            Cat::Lambda | Cat::Integer | Cat::Float | Cat::True | Cat::False | Cat::None => {
+                Taint::new()
+            }
             Cat::KeywordArg => match ast.field(e, f.value) {
                 Some(v) => self.expr(st, v, d),
                 None => Taint::new(),
@@ -696,8 +752,13 @@ impl<'r, 't> Analyzer<'r, 't> {
     }
 
     fn check_sinks(&mut self, range: (u32, u32), t: &Taint, via: &[u32]) {
-        let sinks: Vec<(u32, u32)> =
-            self.r.sinks.iter().copied().filter(|(s, e)| *s <= range.0 && range.1 <= *e).collect();
+        let sinks: Vec<(u32, u32)> = self
+            .r
+            .sinks
+            .iter()
+            .copied()
+            .filter(|(s, e)| *s <= range.0 && range.1 <= *e)
+            .collect();
         for sink in sinks {
             self.record(sink, t, via.to_vec());
         }
@@ -708,12 +769,19 @@ impl<'r, 't> Analyzer<'r, 't> {
             match l {
                 Label::Src(o) => {
                     if self.report {
-                        self.hits.push(TaintHit { sink_start: sink.0, sink_end: sink.1, source_start: *o, via_calls: via.clone() });
+                        self.hits.push(TaintHit {
+                            sink_start: sink.0,
+                            sink_end: sink.1,
+                            source_start: *o,
+                            via_calls: via.clone(),
+                        });
                     }
                 }
                 Label::Param(p) => {
                     if self.cur_summary.param_sinks.len() < 256 {
-                        self.cur_summary.param_sinks.insert((*p, sink.0, sink.1, via.clone()));
+                        self.cur_summary
+                            .param_sinks
+                            .insert((*p, sink.0, sink.1, via.clone()));
                     }
                 }
             }
@@ -744,10 +812,17 @@ impl<'r, 't> Analyzer<'r, 't> {
         let mut keywords: Vec<(String, Taint)> = Vec::new();
         let mut all = Taint::new();
         if let Some(args) = ast.field(e, f.arguments) {
-            let items = if ast.cat(args) == Cat::Arguments { ast.named_vec(args) } else { vec![args] };
+            let items = if ast.cat(args) == Cat::Arguments {
+                ast.named_vec(args)
+            } else {
+                vec![args]
+            };
             for a in items {
                 if ast.cat(a) == Cat::KeywordArg {
-                    let name = ast.field(a, f.name).map(|n| ast.text(n).to_string()).unwrap_or_default();
+                    let name = ast
+                        .field(a, f.name)
+                        .map(|n| ast.text(n).to_string())
+                        .unwrap_or_default();
                     let t = self.expr(st, a, d);
                     all.extend(t.iter().copied());
                     keywords.push((name, t));
@@ -758,8 +833,14 @@ impl<'r, 't> Analyzer<'r, 't> {
                 }
             }
         }
-        if let Some(idx) = callee.as_ref().and_then(|(name, via_attr)| self.resolve(name, *via_attr)) {
-            let (Some(func), Some(sum)) = (self.funcs.get(idx).cloned(), self.summaries.get(idx).cloned()) else {
+        if let Some(idx) = callee
+            .as_ref()
+            .and_then(|(name, via_attr)| self.resolve(name, *via_attr))
+        {
+            let (Some(func), Some(sum)) = (
+                self.funcs.get(idx).cloned(),
+                self.summaries.get(idx).cloned(),
+            ) else {
                 return recv.into_iter().chain(all).collect();
             };
             let arg_taint = |k: usize| -> Taint {
@@ -851,7 +932,9 @@ fn param_name(ast: &Ast, p: NodeId, f: Fields) -> Option<String> {
                 return Some(ast.text(n).to_string());
             }
             // typed_parameter: first child identifier; splats: the identifier inside.
-            ast.named_children(p).find(|c| ast.cat(*c) == Cat::Identifier).map(|c| ast.text(c).to_string())
+            ast.named_children(p)
+                .find(|c| ast.cat(*c) == Cat::Identifier)
+                .map(|c| ast.text(c).to_string())
         }
     }
 }

@@ -5,12 +5,21 @@ use std::path::Path;
 #[test]
 fn builtin_pack_loads_without_errors() {
     let l = rampart_sast::builtin_rules();
-    assert!(l.errors.is_empty(), "rule errors:\n{}", l.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"));
+    assert!(
+        l.errors.is_empty(),
+        "rule errors:\n{}",
+        l.errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
     for r in &l.rules {
         assert!(r.rule.id.starts_with("py/"), "{}", r.rule.id);
         assert!(r.rule.validate().is_ok());
     }
-    let scanner = rampart_sast::SastScanner::new(&rampart_sast::SastConfig::default()).expect("builtin pack");
+    let scanner =
+        rampart_sast::SastScanner::new(&rampart_sast::SastConfig::default()).expect("builtin pack");
     assert_eq!(rampart_core::Scanner::rules(&scanner).len(), l.rules.len());
 }
 

@@ -34,12 +34,17 @@ fn keyword_arguments_any_order() {
     let src = "import subprocess\nsubprocess.run(cmd, shell=True, check=True)\nsubprocess.run(cmd, check=True, shell=False)\nsubprocess.run(cmd, shell=True)\n";
     assert_eq!(pat("subprocess.run(..., shell=True, ...)", src), vec![2, 4]);
     assert_eq!(pat("subprocess.run($C, shell=True)", src), vec![4]);
-    assert_eq!(pat("subprocess.run($C, check=True, shell=True)", src), vec![2]);
+    assert_eq!(
+        pat("subprocess.run($C, check=True, shell=True)", src),
+        vec![2]
+    );
 }
 
 #[test]
 fn ellipsis_metavariable_binds_a_sequence() {
-    let y = rule("patterns:\n  - pattern: f($...ARGS)\n  - metavariable-regex:\n      metavariable: $...ARGS\n      regex: .*secret");
+    let y = rule(
+        "patterns:\n  - pattern: f($...ARGS)\n  - metavariable-regex:\n      metavariable: $...ARGS\n      regex: .*secret",
+    );
     assert_eq!(lines(&y, "f(1, secret)\nf(1, 2)\n"), vec![1]);
 }
 
@@ -82,54 +87,94 @@ fn function_definitions_and_returns() {
 
 #[test]
 fn patterns_and_not() {
-    let y = rule("patterns:\n  - pattern: requests.get(...)\n  - pattern-not: requests.get(..., timeout=$T, ...)");
-    assert_eq!(lines(&y, "import requests\nrequests.get(u)\nrequests.get(u, timeout=3)\n"), vec![2]);
+    let y = rule(
+        "patterns:\n  - pattern: requests.get(...)\n  - pattern-not: requests.get(..., timeout=$T, ...)",
+    );
+    assert_eq!(
+        lines(
+            &y,
+            "import requests\nrequests.get(u)\nrequests.get(u, timeout=3)\n"
+        ),
+        vec![2]
+    );
 }
 
 #[test]
 fn pattern_either() {
     let y = rule("pattern-either:\n  - pattern: hashlib.md5(...)\n  - pattern: hashlib.sha1(...)");
-    assert_eq!(lines(&y, "import hashlib\nhashlib.md5(b)\nhashlib.sha1(b)\nhashlib.sha256(b)\n"), vec![2, 3]);
+    assert_eq!(
+        lines(
+            &y,
+            "import hashlib\nhashlib.md5(b)\nhashlib.sha1(b)\nhashlib.sha256(b)\n"
+        ),
+        vec![2, 3]
+    );
 }
 
 #[test]
 fn pattern_inside_and_not_inside() {
     let src = "def view(request):\n    eval(x)\n\ndef other():\n    eval(y)\n\nwith safe():\n    eval(z)\n";
-    let inside = rule("patterns:\n  - pattern: eval(...)\n  - pattern-inside: |\n      def $F(request):\n        ...");
+    let inside = rule(
+        "patterns:\n  - pattern: eval(...)\n  - pattern-inside: |\n      def $F(request):\n        ...",
+    );
     assert_eq!(lines(&inside, src), vec![2]);
-    let not_inside = rule("patterns:\n  - pattern: eval(...)\n  - pattern-not-inside: |\n      with safe():\n        ...");
+    let not_inside = rule(
+        "patterns:\n  - pattern: eval(...)\n  - pattern-not-inside: |\n      with safe():\n        ...",
+    );
     assert_eq!(lines(&not_inside, src), vec![2, 5]);
 }
 
 #[test]
 fn pattern_regex_and_not_regex() {
     let src = "password = 'hunter2'\npassword = 'changeme'  # example\n";
-    assert_eq!(lines(&rule("pattern-regex: password\\s*=\\s*'[^']+'"), src), vec![1, 2]);
-    let y = rule("patterns:\n  - pattern-regex: password\\s*=\\s*'[^']+'\n  - pattern-not-regex: changeme");
+    assert_eq!(
+        lines(&rule("pattern-regex: password\\s*=\\s*'[^']+'"), src),
+        vec![1, 2]
+    );
+    let y = rule(
+        "patterns:\n  - pattern-regex: password\\s*=\\s*'[^']+'\n  - pattern-not-regex: changeme",
+    );
     assert_eq!(lines(&y, src), vec![1]);
 }
 
 #[test]
 fn metavariable_regex_is_left_anchored() {
-    let y = rule("patterns:\n  - pattern: $F(...)\n  - metavariable-regex:\n      metavariable: $F\n      regex: (md5|sha1)");
+    let y = rule(
+        "patterns:\n  - pattern: $F(...)\n  - metavariable-regex:\n      metavariable: $F\n      regex: (md5|sha1)",
+    );
     assert_eq!(lines(&y, "md5(x)\nsha1(x)\nnot_md5(x)\n"), vec![1, 2]);
 }
 
 #[test]
 fn metavariable_pattern() {
-    let y = rule("patterns:\n  - pattern: run($X)\n  - metavariable-pattern:\n      metavariable: $X\n      pattern-either:\n        - pattern: input(...)\n        - pattern: sys.argv");
-    assert_eq!(lines(&y, "run(input())\nrun(sys.argv)\nrun('ls')\n"), vec![1, 2]);
+    let y = rule(
+        "patterns:\n  - pattern: run($X)\n  - metavariable-pattern:\n      metavariable: $X\n      pattern-either:\n        - pattern: input(...)\n        - pattern: sys.argv",
+    );
+    assert_eq!(
+        lines(&y, "run(input())\nrun(sys.argv)\nrun('ls')\n"),
+        vec![1, 2]
+    );
 }
 
 #[test]
 fn metavariable_comparison() {
-    let y = rule("patterns:\n  - pattern: rsa.generate_private_key(..., key_size=$S, ...)\n  - metavariable-comparison:\n      metavariable: $S\n      comparison: $S < 2048");
-    assert_eq!(lines(&y, "rsa.generate_private_key(e, key_size=1024)\nrsa.generate_private_key(e, key_size=4096)\n"), vec![1]);
+    let y = rule(
+        "patterns:\n  - pattern: rsa.generate_private_key(..., key_size=$S, ...)\n  - metavariable-comparison:\n      metavariable: $S\n      comparison: $S < 2048",
+    );
+    assert_eq!(
+        lines(
+            &y,
+            "rsa.generate_private_key(e, key_size=1024)\nrsa.generate_private_key(e, key_size=4096)\n"
+        ),
+        vec![1]
+    );
 }
 
 #[test]
 fn focus_metavariable_narrows_the_range() {
-    let y = rule("patterns:\n  - pattern: |\n      def $F(...):\n        ...\n        $BAD\n  - pattern-inside: |\n      def $F(...):\n        ...\n  - focus-metavariable: $BAD\n  - pattern: eval(...)");
+    let y = rule(
+        "patterns:\n  - pattern: |\n      def $F(...):\n        ...\n        $BAD\n  - pattern-inside: |\n      def $F(...):\n        ...\n  - focus-metavariable: $BAD\n  - pattern: eval(...)",
+    );
     assert_eq!(lines(&y, "def f():\n    x = 1\n    eval(y)\n"), vec![3]);
 }
 

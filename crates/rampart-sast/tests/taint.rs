@@ -43,7 +43,8 @@ fn augmented_assignment_and_containers() {
 
 #[test]
 fn tuple_unpacking_is_element_wise() {
-    let src = "def v():\n    a, b = request.args.get('q'), 'safe'\n    os.system(b)\n    os.system(a)\n";
+    let src =
+        "def v():\n    a, b = request.args.get('q'), 'safe'\n    os.system(b)\n    os.system(a)\n";
     assert_eq!(flows(src), vec![4]);
 }
 
@@ -108,7 +109,8 @@ fn interprocedural_passthrough_and_methods() {
 fn trace_is_recorded() {
     let l = rampart_sast::rules::load_str(RULE, "r.yaml", rampart_sast::Origin::User);
     let e = rampart_sast::Engine::new(l.rules);
-    let src = "def run(c):\n    os.system(c)\n\ndef view():\n    q = request.args.get('q')\n    run(q)\n";
+    let src =
+        "def run(c):\n    os.system(c)\n\ndef view():\n    q = request.args.get('q')\n    run(q)\n";
     let m = e.scan_source("a.py", src);
     assert_eq!(m.len(), 1);
     let f = e.to_finding("a.py", src, &m[0]).unwrap();

@@ -1,6 +1,6 @@
 #![allow(dead_code)]
-use rampart_sast::rules::{load_str, Origin};
 use rampart_sast::Engine;
+use rampart_sast::rules::{Origin, load_str};
 
 /// Lines (1-based) reported by the single rule `body` (YAML under `rules:`) on `src`.
 pub fn lines(rule_yaml: &str, src: &str) -> Vec<u32> {
@@ -20,7 +20,9 @@ pub fn lines(rule_yaml: &str, src: &str) -> Vec<u32> {
 
 /// A search rule with the given operator block (indented YAML under the rule).
 pub fn rule(body: &str) -> String {
-    let mut s = String::from("rules:\n  - id: t\n    message: m $X\n    severity: WARNING\n    languages: [python]\n");
+    let mut s = String::from(
+        "rules:\n  - id: t\n    message: m $X\n    severity: WARNING\n    languages: [python]\n",
+    );
     for l in body.lines() {
         s.push_str("    ");
         s.push_str(l);
@@ -30,5 +32,8 @@ pub fn rule(body: &str) -> String {
 }
 
 pub fn pat(p: &str, src: &str) -> Vec<u32> {
-    lines(&rule(&format!("pattern: |\n  {}", p.replace('\n', "\n  "))), src)
+    lines(
+        &rule(&format!("pattern: |\n  {}", p.replace('\n', "\n  "))),
+        src,
+    )
 }
