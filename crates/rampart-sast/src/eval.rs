@@ -307,12 +307,17 @@ pub fn binding<'e>(env: &'e Env, name: &str) -> Option<&'e Binding> {
 /// without their quotes.
 fn regex_on_binding(t: &Target<'_>, re: &regex::Regex, b: &Binding) -> bool {
     let anchored = |s: &str| re.find(s).is_some_and(|m| m.start() == 0);
-    if anchored(t.ast.slice(b.start, b.end)) {
-        return true;
-    }
     match b.node {
-        Some(n) if t.ast.cat(n) == Cat::String => string_value(t, n).is_some_and(anchored),
-        _ => false,
+        // A string literal is matched on its value; `"$X"` bindings already hold only the value.
+        Some(n) if t.ast.cat(n) == Cat::String => {
+            let n0 = t.ast.node(n);
+            if (b.start, b.end) != (n0.start, n0.end) {
+                anchored(t.ast.slice(b.start, b.end))
+            } else {
+                string_value(t, n).is_some_and(anchored)
+            }
+        }
+        _ => anchored(t.ast.slice(b.start, b.end)),
     }
 }
 

@@ -427,13 +427,15 @@ impl<'p, 't> Matcher<'p, 't> {
             }
             PKind::StrMetavar(name) => {
                 if matches!(tn.cat, Cat::String | Cat::ConcatString) {
+                    // `"$X"` binds the string's value, without the quotes (as Semgrep does).
+                    let (start, end) = content_range(self.t, t).unwrap_or((tn.start, tn.end));
                     bind(
                         self.t,
                         env,
                         name,
                         Binding {
-                            start: tn.start,
-                            end: tn.end,
+                            start,
+                            end,
                             node: Some(t),
                         },
                     )
@@ -866,6 +868,21 @@ impl<'p, 't> Matcher<'p, 't> {
     fn m_children_pairwise(&self, p: NodeId, t: NodeId, env: &Env) -> Vec<Env> {
         self.generic(p, t, env)
     }
+}
+
+/// The byte range of a string literal's value (between its quotes).
+pub fn content_range(t: &Target<'_>, id: NodeId) -> Option<(u32, u32)> {
+    let a = t.ast;
+    if a.cat(id) != Cat::String {
+        return None;
+    }
+    let n = a.node(id);
+    let kids: Vec<(u16, u32, u32)> = a
+        .children(id)
+        .iter()
+        .map(|c| (a.node(*c).kind, a.node(*c).start, a.node(*c).end))
+        .collect();
+    Some(t.lang.string_content(n.start, n.end, &kids))
 }
 
 /// The raw value of a string literal without interpolation.
