@@ -11,10 +11,21 @@ pub struct ScannerEntry {
 }
 
 /// Every static scanner `rampart scan` can run, in the order they run.
-pub const SCANNERS: &[ScannerEntry] = &[ScannerEntry {
-    name: "models",
-    build: build_models,
-}];
+pub const SCANNERS: &[ScannerEntry] = &[
+    ScannerEntry {
+        name: "models",
+        build: build_models,
+    },
+    ScannerEntry {
+        name: "sast",
+        build: build_sast,
+    },
+];
+
+fn build_sast(config: &Config) -> Result<Box<dyn Scanner>> {
+    let cfg: rampart_sast::SastConfig = config.scanner_config("sast")?;
+    Ok(Box::new(rampart_sast::SastScanner::new(&cfg)?))
+}
 
 fn build_models(config: &Config) -> Result<Box<dyn Scanner>> {
     let cfg: rampart_models::ModelsConfig = config.scanner_config("models")?;

@@ -5,4 +5,5 @@ pub mod common;
 pub mod init;
 pub mod models;
 pub mod rules;
+pub mod sast;
 pub mod scan;
