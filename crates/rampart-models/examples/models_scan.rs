@@ -17,6 +17,7 @@ fn main() {
             match s.analyze_path(&p, &name) {
                 Ok(r) => {
                     n += 1;
+                    println!("{name}: formats={}", r.formats.join(","));
                     for i in &r.issues {
                         let m = if i.member.is_empty() {
                             String::new()
