@@ -1394,8 +1394,25 @@ fn push_bytes_repr(s: &mut String, b: &[u8]) {
 pub fn looks_like_pickle(data: &[u8], complete: bool) -> bool {
     match data {
         [0x80, p, ..] if (2..=5).contains(p) => {
-            // A valid next opcode keeps random 0x80-prefixed binaries out.
-            data.len() < 3 || is_opcode(data[2])
+            // Random 0x80-prefixed binaries (tensor bytes) fail within a few operations; a
+            // pickle parses cleanly up to STOP or to the end of the head.
+            if data.len() < 3 {
+                return !complete;
+            }
+            let limits = Limits {
+                max_ops: 100_000,
+                max_pickles: 1,
+                ..Limits::default()
+            };
+            let a = analyze(data, &limits, &HashMap::new());
+            match &a.error {
+                None => a.pickles >= 1,
+                // A payload followed by a deliberately broken tail is still a pickle.
+                Some(e) => {
+                    (!complete && e.message.contains("truncated") && a.ops >= 2)
+                        || (a.ops >= 4 && !a.imports.is_empty())
+                }
+            }
         }
         [] | [_] => false,
         _ => {

@@ -122,13 +122,17 @@ pub fn sniff(head: &[u8], size: u64, name: &str) -> Kind {
     if head.starts_with(b"7z\xBC\xAF\x27\x1C") {
         return Kind::SevenZ;
     }
-    if head.starts_with(&[0x1f, 0x8b]) {
+    if head.starts_with(&[0x1f, 0x8b]) && inflates(Kind::Gzip, head) {
         return Kind::Gzip;
     }
-    if head.len() >= 4 && head.starts_with(b"BZh") && (b'1'..=b'9').contains(&head[3]) {
+    if head.len() >= 4
+        && head.starts_with(b"BZh")
+        && (b'1'..=b'9').contains(&head[3])
+        && inflates(Kind::Bzip2, head)
+    {
         return Kind::Bzip2;
     }
-    if head.starts_with(b"\xFD7zXZ\x00") {
+    if head.starts_with(b"\xFD7zXZ\x00") && inflates(Kind::Xz, head) {
         return Kind::Xz;
     }
     if head.len() > 262 && &head[257..262] == b"ustar" {
@@ -149,12 +153,18 @@ pub fn sniff(head: &[u8], size: u64, name: &str) -> Kind {
     if pickle::looks_like_pickle(head, complete) {
         return Kind::Pickle;
     }
-    if head.len() >= 3 && head[0] == 0x5d && head[1] == 0 && head[2] == 0 {
+    if head.len() >= 3
+        && head[0] == 0x5d
+        && head[1] == 0
+        && head[2] == 0
+        && inflates(Kind::Lzma, head)
+    {
         return Kind::Lzma;
     }
     if head.len() >= 2
         && head[0] == 0x78
         && (u16::from(head[0]) * 256 + u16::from(head[1])) % 31 == 0
+        && inflates(Kind::Zlib, head)
     {
         return Kind::Zlib;
     }
@@ -171,6 +181,39 @@ pub fn sniff(head: &[u8], size: u64, name: &str) -> Kind {
         }
         None => Kind::Unknown,
     }
+}
+
+/// Whether the head of a compressed stream decompresses to at least one byte: magic numbers of
+/// two bytes match random data too often to read a whole member on their word alone.
+fn inflates(kind: Kind, head: &[u8]) -> bool {
+    let mut buf = [0u8; 64];
+    let n = match kind {
+        Kind::Gzip => flate2::read::GzDecoder::new(head)
+            .read(&mut buf)
+            .unwrap_or(0),
+        Kind::Zlib => flate2::read::ZlibDecoder::new(head)
+            .read(&mut buf)
+            .unwrap_or(0),
+        Kind::Bzip2 => bzip2::read::BzDecoder::new(head)
+            .read(&mut buf)
+            .unwrap_or(0),
+        Kind::Xz | Kind::Lzma => {
+            let mut out = Vec::new();
+            let mut w = LimitedWriter {
+                out: &mut out,
+                cap: 64,
+            };
+            let mut r = head;
+            let _ = if kind == Kind::Xz {
+                lzma_rs::xz_decompress(&mut r, &mut w)
+            } else {
+                lzma_rs::lzma_decompress(&mut r, &mut w)
+            };
+            out.len()
+        }
+        _ => 0,
+    };
+    n > 0
 }
 
 /// The kind a file's extension promises, for code-free formats only.
@@ -286,10 +329,27 @@ impl<'a> Analyzer<'a> {
                 if kind == Kind::Unknown {
                     return Ok(());
                 }
-                f.rewind()?;
+                // Pickles sit at the start (legacy torch.save appends raw storages after them):
+                // read a small prefix first and a larger one only if the pickles run past it.
                 let mut data = Vec::new();
-                f.take(self.limits.max_prefix_bytes)
-                    .read_to_end(&mut data)?;
+                for cap in [16u64 << 20, self.limits.max_prefix_bytes] {
+                    f.rewind()?;
+                    data.clear();
+                    (&mut f)
+                        .take(cap.min(self.limits.max_prefix_bytes))
+                        .read_to_end(&mut data)?;
+                    if data.len() as u64 >= size || kind != Kind::Pickle {
+                        break;
+                    }
+                    let a = pickle::analyze(&data, &self.limits.pickle, self.ext);
+                    if !a
+                        .error
+                        .as_ref()
+                        .is_some_and(|e| e.message.contains("truncated"))
+                    {
+                        break;
+                    }
+                }
                 if (data.len() as u64) < size {
                     self.note(
                         "",
