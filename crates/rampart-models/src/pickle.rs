@@ -945,19 +945,13 @@ impl<'a> Vm<'a, '_> {
     }
 }
 
-/// Runs one nested pickle (a joblib object array) inline, merging what it finds.
+/// Runs one nested pickle (a joblib object array) inline with a fresh stack and memo, merging
+/// what it finds; returns where it ended.
 fn analyze_sub(vm: &mut Vm<'_, '_>, start: usize) -> R<usize> {
     let mut st = State::default();
-    let saved = vm.pos;
     vm.pos = start;
-    let r = vm.run_one(&mut st);
-    match r {
-        Ok(()) => Ok(vm.pos),
-        Err(e) => {
-            let _ = saved;
-            Err(e)
-        }
-    }
+    vm.run_one(&mut st)?;
+    Ok(vm.pos)
 }
 
 #[derive(Default)]
