@@ -237,6 +237,9 @@ pub struct Analyzer<'a> {
     pub limits: &'a Limits,
     pub report: Report,
     total: u64,
+    /// Only a prefix of the top-level file is in memory: running off its end is not a defect
+    /// of the file.
+    prefix_only: bool,
 }
 
 fn join(prefix: &str, name: &str) -> String {
@@ -255,6 +258,7 @@ impl<'a> Analyzer<'a> {
             limits,
             report: Report::default(),
             total: 0,
+            prefix_only: false,
         }
     }
 
@@ -359,6 +363,7 @@ impl<'a> Analyzer<'a> {
                         ),
                     );
                 }
+                self.prefix_only = (data.len() as u64) < size;
                 self.scan_kind(kind, &data, name, "", 0);
             }
         }
@@ -699,7 +704,16 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        if let Some(e) = &a.error {
+        if let Some(e) = &a.error
+            && self.prefix_only
+            && via.is_empty()
+            && e.message.contains("truncated")
+        {
+            self.note(
+                member,
+                format!("the pickle continues past the part read into memory (offset {}); the rest was not analysed", e.offset),
+            );
+        } else if let Some(e) = &a.error {
             self.issue(
                 r::PICKLE_MALFORMED,
                 member,
