@@ -13,4 +13,6 @@ def research(topic: str):
     link = llm.invoke("Pick a link").content
     # ruleid: llm-output-to-url-fetch
     more = requests.post(link, timeout=10).text
-    return page + wiki + more
+    # ok: llm-output-to-url-fetch
+    docs = requests.get("https://docs.example.com/index.json", timeout=10).text
+    return page + wiki + more + docs

@@ -19,4 +19,7 @@ def ask(question: str, tone: str = "friendly"):
 def persona(name: str):
     # ruleid: prompt-injection-anthropic-system
     with client.messages.stream(model="claude-sonnet-4-20250514", max_tokens=256, system="You are " + name, messages=[]) as s:
-        return {"text": s.get_final_text()}
+        text = s.get_final_text()
+    # ok: prompt-injection-anthropic-system
+    with client.messages.stream(model="claude-sonnet-4-20250514", max_tokens=256, system=SYSTEM, messages=[{"role": "user", "content": name}]) as s:
+        return {"text": text + s.get_final_text()}

@@ -1,0 +1,13 @@
+import base64
+import pickle
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/cart")
+def cart():
+    raw = request.cookies.get("cart", "")
+    items = pickle.loads(base64.b64decode(raw))
+    return {"items": items}

@@ -1,0 +1,16 @@
+from flask import Flask, request
+from openai import OpenAI
+
+app = Flask(__name__)
+client = OpenAI()
+
+
+@app.route("/chat", methods=["POST"])
+def chat():
+    persona = request.form.get("persona", "")
+    persona = "a helpful assistant"
+    resp = client.chat.completions.create(
+        model="gpt-4o-mini",
+        messages=[{"role": "system", "content": "You are " + persona}, {"role": "user", "content": request.form["q"]}],
+    )
+    return resp.choices[0].message.content

@@ -1,0 +1,15 @@
+import sqlite3
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/login", methods=["POST"])
+def login():
+    user = request.form["username"]
+    pw_hash = request.form["pw_hash"]
+    db = sqlite3.connect("users.db")
+    query = "SELECT id FROM users WHERE name = '" + user + "' AND pw_hash = '" + pw_hash + "'"
+    row = db.execute(query).fetchone()
+    return "welcome" if row else ("denied", 403)
