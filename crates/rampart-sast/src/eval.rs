@@ -32,20 +32,53 @@ fn push_unique(out: &mut Vec<Match>, m: Match) {
 
 /// All matches of `f` in the target.
 pub fn eval(f: &Formula, t: &Target<'_>) -> Vec<Match> {
+    eval_in(f, t, None)
+}
+
+type Scope<'a> = Option<&'a [(u32, u32)]>;
+
+/// Sorted, disjoint cover of the given ranges.
+fn cover(ms: &[Match]) -> Vec<(u32, u32)> {
+    let mut v: Vec<(u32, u32)> = ms.iter().map(|m| (m.start, m.end)).collect();
+    v.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::with_capacity(v.len());
+    for (s, e) in v {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+fn in_scope(scope: Scope<'_>, m: &Match) -> bool {
+    let Some(sc) = scope else { return true };
+    let i = sc.partition_point(|r| r.0 <= m.start);
+    i > 0 && sc.get(i - 1).is_some_and(|r| m.end <= r.1)
+}
+
+/// Matches of `f` lying inside `scope` (all of them when `None`).
+fn eval_in(f: &Formula, t: &Target<'_>, scope: Scope<'_>) -> Vec<Match> {
     match f {
-        Formula::Pattern(p) => Matcher::new(p, t).find_all(),
-        Formula::Regex(re) => regex_matches(re, t),
+        Formula::Pattern(p) => Matcher::scoped(p, t, scope).find_all(),
+        Formula::Regex(re) => regex_matches(re, t)
+            .into_iter()
+            .filter(|m| in_scope(scope, m))
+            .collect(),
         Formula::Or(items) => {
             let mut out = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             for i in items {
-                for m in eval(i, t) {
-                    push_unique(&mut out, m);
+                for m in eval_in(i, t, scope) {
+                    if seen.insert(m.clone()) {
+                        out.push(m);
+                    }
                 }
             }
             out
         }
-        Formula::And(items) => and(items, t, None),
-        Formula::Inside(f) => eval(f, t),
+        Formula::And(items) => and(items, t, None, scope),
+        Formula::Inside(f) => eval_in(f, t, scope),
         // Filters only make sense inside `patterns`; the loader guarantees a positive term there.
         _ => Vec::new(),
     }
@@ -120,23 +153,45 @@ fn intersect(t: &Target<'_>, a: &[Match], b: &[Match]) -> Vec<Match> {
     out
 }
 
-fn and(items: &[Formula], t: &Target<'_>, start: Option<Vec<Match>>) -> Vec<Match> {
+fn and(
+    items: &[Formula],
+    t: &Target<'_>,
+    start: Option<Vec<Match>>,
+    scope: Scope<'_>,
+) -> Vec<Match> {
+    // `pattern-inside` ranges are computed first: positive terms are then only tried inside
+    // them, which keeps broad patterns such as `$PARAM` cheap.
+    let mut insides: Vec<Vec<Match>> = Vec::new();
+    let mut narrowed: Option<Vec<(u32, u32)>> = None;
+    for i in items {
+        if let Formula::Inside(f) = i {
+            let ins = eval_in(f, t, narrowed.as_deref().or(scope));
+            if ins.is_empty() && start.is_none() {
+                return Vec::new();
+            }
+            narrowed = Some(cover(&ins));
+            insides.push(ins);
+        }
+    }
+    let scope: Scope<'_> = narrowed.as_deref().or(scope);
     let mut cur: Option<Vec<Match>> = start;
     for i in items {
         if matches!(
             i,
             Formula::Pattern(_) | Formula::Regex(_) | Formula::And(_) | Formula::Or(_)
         ) {
-            let ms = eval(i, t);
+            let ms = eval_in(i, t, scope);
+            if ms.is_empty() {
+                return Vec::new();
+            }
             cur = Some(match cur {
                 None => ms,
                 Some(c) => intersect(t, &c, &ms),
             });
         }
     }
-    for i in items {
-        if let Formula::Inside(f) = i {
-            let ins = eval(f, t);
+    for ins in insides {
+        {
             cur = Some(match cur {
                 None => ins,
                 Some(c) => {
@@ -169,7 +224,8 @@ fn and(items: &[Formula], t: &Target<'_>, start: Option<Vec<Match>>) -> Vec<Matc
         }
         match i {
             Formula::Not(f) => {
-                let ns = eval(f, t);
+                let sc = cover(&cur);
+                let ns = eval_in(f, t, Some(&sc));
                 cur.retain(|r| {
                     !ns.iter().any(|n| {
                         n.start == r.start && n.end == r.end && merge(t, &r.env, &n.env).is_some()
@@ -221,7 +277,7 @@ fn and(items: &[Formula], t: &Target<'_>, start: Option<Vec<Match>>) -> Vec<Matc
                             end: b.end,
                             env: r.env.clone(),
                         }];
-                        for m in and(xs, t, Some(seed)) {
+                        for m in and(xs, t, Some(seed), None) {
                             push_unique(
                                 &mut out,
                                 Match {

@@ -244,20 +244,25 @@ pub fn merge(t: &Target<'_>, a: &Env, b: &Env) -> Option<Env> {
 pub struct Matcher<'p, 't> {
     pub p: &'p Pattern,
     pub t: &'t Target<'t>,
-    regexes: HashMap<NodeId, regex::Regex>,
+    /// When set, only target nodes inside one of these sorted, disjoint ranges are tried.
+    scope: Option<&'p [(u32, u32)]>,
 }
 
 impl<'p, 't> Matcher<'p, 't> {
     pub fn new(p: &'p Pattern, t: &'t Target<'t>) -> Self {
-        let mut regexes = HashMap::new();
-        for (id, k) in p.kinds.iter().enumerate() {
-            if let PKind::StrRegex(r) = k {
-                if let Ok(re) = regex::Regex::new(r) {
-                    regexes.insert(id as NodeId, re);
-                }
-            }
-        }
-        Matcher { p, t, regexes }
+        Matcher { p, t, scope: None }
+    }
+
+    /// A matcher that only looks inside `scope` (sorted, disjoint byte ranges).
+    pub fn scoped(p: &'p Pattern, t: &'t Target<'t>, scope: Option<&'p [(u32, u32)]>) -> Self {
+        Matcher { p, t, scope }
+    }
+
+    fn in_scope(&self, start: u32, end: u32) -> bool {
+        let Some(sc) = self.scope else { return true };
+        // Last range starting at or before `start`.
+        let i = sc.partition_point(|r| r.0 <= start);
+        i > 0 && sc.get(i - 1).is_some_and(|r| end <= r.1)
     }
 
     /// Every match of the pattern anywhere in the target.
@@ -270,8 +275,11 @@ impl<'p, 't> Matcher<'p, 't> {
                 let r = *r;
                 let empty: Env = Vec::new();
                 for &t in self.candidates(r) {
+                    let n = ta.node(t);
+                    if !self.in_scope(n.start, n.end) {
+                        continue;
+                    }
                     for env in self.m(r, t, &empty) {
-                        let n = ta.node(t);
                         push_unique(
                             &mut out,
                             &mut seen,
@@ -287,6 +295,12 @@ impl<'p, 't> Matcher<'p, 't> {
             Root::Stmts(ps) => {
                 for (id, n) in ta.nodes.iter().enumerate() {
                     if !matches!(n.cat, Cat::Block | Cat::Module) {
+                        continue;
+                    }
+                    if self
+                        .scope
+                        .is_some_and(|sc| !sc.iter().any(|r| r.0 < n.end && n.start < r.1))
+                    {
                         continue;
                     }
                     let kids = ta.named_vec(id as NodeId);
@@ -449,7 +463,7 @@ impl<'p, 't> Matcher<'p, 't> {
                 let Some(v) = self.string_value(t) else {
                     return Vec::new();
                 };
-                match self.regexes.get(&p) {
+                match self.p.regexes.get(&p) {
                     Some(re) if re.is_match(v) => vec![env.clone()],
                     _ => Vec::new(),
                 }

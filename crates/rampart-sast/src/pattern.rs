@@ -52,6 +52,8 @@ pub struct Pattern {
     pub literals: Vec<String>,
     /// Dotted names made of plain identifiers, keyed by node id, for import-aware matching.
     pub dotted: Vec<Option<String>>,
+    /// Compiled `"=~/re/"` string patterns, by node id.
+    pub regexes: std::collections::HashMap<NodeId, regex::Regex>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -303,6 +305,16 @@ impl Pattern {
         for (id, slot) in dotted.iter_mut().enumerate() {
             *slot = dotted_name(&ast, &kinds, id as NodeId);
         }
+        let mut regexes = std::collections::HashMap::new();
+        for (id, k) in kinds.iter().enumerate() {
+            if let PKind::StrRegex(r) = k {
+                let re = regex::RegexBuilder::new(r)
+                    .size_limit(1 << 20)
+                    .build()
+                    .map_err(|e| PatternError(format!("string regex `{r}`: {e}")))?;
+                regexes.insert(id as NodeId, re);
+            }
+        }
         Ok(Pattern {
             source: source.to_string(),
             ast,
@@ -310,6 +322,7 @@ impl Pattern {
             root,
             literals,
             dotted,
+            regexes,
         })
     }
 
