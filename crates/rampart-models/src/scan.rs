@@ -327,7 +327,8 @@ impl<'a> Analyzer<'a> {
             }
             Kind::Gzip | Kind::Bzip2 | Kind::Xz | Kind::Lzma | Kind::Zlib => {
                 f.rewind()?;
-                self.scan_compressed(kind, BufReader::new(f), size, name, "", 0);
+                drop(f);
+                self.scan_compressed(kind, Input::File(path), size, name, "", 0);
             }
             Kind::Pickle | Kind::Npy | Kind::Unknown => {
                 if kind == Kind::Unknown {
@@ -418,9 +419,14 @@ impl<'a> Analyzer<'a> {
             }
             Kind::SevenZ => self.scan_7z(std::io::Cursor::new(data), member, depth),
             Kind::Tar => self.scan_tar(data, member, depth),
-            Kind::Gzip | Kind::Bzip2 | Kind::Xz | Kind::Lzma | Kind::Zlib => {
-                self.scan_compressed(kind, data, data.len() as u64, name, member, depth)
-            }
+            Kind::Gzip | Kind::Bzip2 | Kind::Xz | Kind::Lzma | Kind::Zlib => self.scan_compressed(
+                kind,
+                Input::Mem(data),
+                data.len() as u64,
+                name,
+                member,
+                depth,
+            ),
             Kind::Pickle => self.scan_pickle(data, member),
             Kind::Npy => self.scan_npy(data, member),
             Kind::Safetensors | Kind::Gguf | Kind::Hdf5 | Kind::Onnx | Kind::SavedModel => {
@@ -747,15 +753,56 @@ impl<'a> Analyzer<'a> {
         true
     }
 
-    fn scan_compressed<R: Read>(
+    fn scan_compressed(
         &mut self,
         kind: Kind,
-        input: R,
+        src: Input<'_>,
         in_size: u64,
         name: &str,
         member: &str,
         depth: usize,
     ) {
+        let inner = name.rsplit_once('.').map_or(name, |(s, ext)| match ext {
+            "gz" | "bz2" | "xz" | "lzma" | "z" | "tgz" => s,
+            _ => name,
+        });
+        // Streaming decoders: look at the first decompressed bytes before materialising
+        // anything. Content that is no model format is never decompressed further, and a tar
+        // is read member by member straight from the decoder.
+        if matches!(kind, Kind::Gzip | Kind::Zlib | Kind::Bzip2) {
+            let mut peek = Vec::new();
+            match src.open() {
+                Ok(r) => {
+                    let _ = decoder(kind, r).take(8192).read_to_end(&mut peek);
+                }
+                Err(e) => {
+                    self.note(member, format!("{}: {e}", kind.name()));
+                    return;
+                }
+            }
+            if peek.is_empty() {
+                return;
+            }
+            self.format(kind.name());
+            match sniff(&peek, u64::MAX, inner) {
+                Kind::Unknown => return,
+                Kind::Tar => {
+                    if let Ok(r) = src.open() {
+                        let limited = decoder(kind, r).take(self.limits.max_total_bytes);
+                        self.scan_tar(limited, member, depth + 1);
+                    }
+                    return;
+                }
+                _ => {}
+            }
+        }
+        let input = match src.open() {
+            Ok(r) => r,
+            Err(e) => {
+                self.note(member, format!("{}: {e}", kind.name()));
+                return;
+            }
+        };
         let cap = self.limits.max_member_bytes;
         let mut out = Vec::new();
         let res = match kind {
@@ -842,10 +889,6 @@ impl<'a> Analyzer<'a> {
         if !self.budget(member, out.len() as u64) {
             return;
         }
-        let inner = name.rsplit_once('.').map_or(name, |(s, ext)| match ext {
-            "gz" | "bz2" | "xz" | "lzma" | "z" | "tgz" => s,
-            _ => name,
-        });
         self.scan_bytes(&out, inner, member, depth + 1);
     }
 
@@ -1071,6 +1114,31 @@ impl<'a> Analyzer<'a> {
 }
 
 pub use crate::pickle::LEGACY_TORCH_MAGIC;
+
+/// A compressed stream that can be opened more than once.
+#[derive(Clone, Copy)]
+enum Input<'d> {
+    Mem(&'d [u8]),
+    File(&'d Path),
+}
+
+impl<'d> Input<'d> {
+    fn open(self) -> std::io::Result<Box<dyn Read + 'd>> {
+        Ok(match self {
+            Input::Mem(b) => Box::new(b),
+            Input::File(p) => Box::new(BufReader::new(File::open(p)?)),
+        })
+    }
+}
+
+fn decoder<'r>(kind: Kind, r: Box<dyn Read + 'r>) -> Box<dyn Read + 'r> {
+    match kind {
+        Kind::Gzip => Box::new(flate2::read::MultiGzDecoder::new(r)),
+        Kind::Zlib => Box::new(flate2::read::ZlibDecoder::new(r)),
+        Kind::Bzip2 => Box::new(bzip2::read::MultiBzDecoder::new(r)),
+        _ => r,
+    }
+}
 
 /// The `_codecs.encode(...)` call inside a rendered call, if any (bounded by its parentheses).
 fn codecs_call(rendered: &str) -> Option<&str> {

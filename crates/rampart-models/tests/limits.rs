@@ -143,3 +143,44 @@ fn garbage_never_panics() {
         }
     }
 }
+
+#[test]
+fn tar_gz_is_streamed_member_by_member() {
+    let mut b = tar::Builder::new(Vec::new());
+    let mut h = tar::Header::new_gnu();
+    let filler = vec![0x41u8; 100_000];
+    h.set_size(filler.len() as u64);
+    h.set_cksum();
+    b.append_data(&mut h, "docs/readme.txt", filler.as_slice())
+        .unwrap();
+    let mut h = tar::Header::new_gnu();
+    h.set_size(PAYLOAD.len() as u64);
+    h.set_cksum();
+    b.append_data(&mut h, "a/model.pkl", PAYLOAD).unwrap();
+    let tar = b.into_inner().unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&tar).unwrap();
+    let data = gz.finish().unwrap();
+    let r = ModelsScanner::default().analyze_bytes("release.tar.gz", &data);
+    assert!(
+        r.formats.iter().any(|f| f == "tar") && r.formats.iter().any(|f| f == "gzip"),
+        "{:?}",
+        r.formats
+    );
+    let hit = r
+        .issues
+        .iter()
+        .find(|i| i.rule == "models/pickle-code-execution")
+        .expect("payload found");
+    assert_eq!(hit.member, "a/model.pkl");
+    // gzip of plain text is looked at, never materialised or reported.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&vec![b'x'; 1 << 20]).unwrap();
+    let r = ModelsScanner::default().analyze_bytes("log.gz", &gz.finish().unwrap());
+    assert!(
+        r.issues.is_empty() && r.notes.is_empty(),
+        "{:?} {:?}",
+        r.issues,
+        r.notes
+    );
+}
