@@ -193,24 +193,60 @@ enum Val {
     Opaque(&'static str),
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Seq {
     items: Vec<Val>,
     /// Items not kept.
     more: usize,
+    /// Nesting depth (1 + the deepest item).
+    depth: u16,
+}
+
+/// Values nest at most this deep: deeper children become opaque, so neither rendering nor
+/// dropping a value (both recursive) can exhaust the stack.
+const MAX_NEST: u16 = 64;
+
+fn depth(v: &Val) -> u16 {
+    match v {
+        Val::Tuple(s) | Val::List(s) | Val::Dict(s) | Val::Set(s) => s.depth,
+        Val::Call(c) => c.depth,
+        Val::PersId(_) => 2,
+        _ => 0,
+    }
+}
+
+fn capped(v: Val) -> Val {
+    if depth(&v) >= MAX_NEST {
+        Val::Opaque("value nested too deep")
+    } else {
+        v
+    }
 }
 
 impl Seq {
-    fn from_vec(mut v: Vec<Val>, max: usize) -> Seq {
+    fn from_vec(v: Vec<Val>, max: usize) -> Seq {
         let more = v.len().saturating_sub(max);
-        v.truncate(max);
-        Seq { items: v, more }
+        let items: Vec<Val> = v.into_iter().take(max).map(capped).collect();
+        let depth = 1 + items.iter().map(depth).max().unwrap_or(0);
+        Seq { items, more, depth }
     }
     fn push(&mut self, v: Val, max: usize) {
         if self.items.len() < max {
+            let v = capped(v);
+            self.depth = self.depth.max(1 + depth(&v));
             self.items.push(v);
         } else {
             self.more += 1;
+        }
+    }
+}
+
+impl Default for Seq {
+    fn default() -> Self {
+        Seq {
+            items: Vec::new(),
+            more: 0,
+            depth: 1,
         }
     }
 }
@@ -221,6 +257,29 @@ struct CallVal {
     args: Val,
     kwargs: Option<Val>,
     state: Option<Val>,
+    depth: u16,
+}
+
+impl CallVal {
+    fn new(func: Val, args: Val, kwargs: Option<Val>, state: Option<Val>) -> CallVal {
+        let func = capped(func);
+        let args = capped(args);
+        let kwargs = kwargs.map(capped);
+        let state = state.map(capped);
+        let d = [Some(&func), Some(&args), kwargs.as_ref(), state.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(depth)
+            .max()
+            .unwrap_or(0);
+        CallVal {
+            func,
+            args,
+            kwargs,
+            state,
+            depth: d + 1,
+        }
+    }
 }
 
 struct Vm<'a, 'o> {
@@ -714,6 +773,11 @@ impl<'a> Vm<'a, '_> {
                 }
                 b'Q' => {
                     let id = st.pop()?;
+                    let id = if matches!(id, Val::PersId(_)) {
+                        Val::Opaque("nested persistent id")
+                    } else {
+                        capped(id)
+                    };
                     self.push(st, Val::PersId(Rc::new(id)))?;
                 }
                 0x82..=0x84 => {
@@ -794,12 +858,7 @@ impl<'a> Vm<'a, '_> {
     }
 
     fn call(&mut self, func: Val, args: Val, kwargs: Option<Val>, offset: usize) -> Val {
-        let cv = Rc::new(CallVal {
-            func,
-            args,
-            kwargs,
-            state: None,
-        });
+        let cv = Rc::new(CallVal::new(func, args, kwargs, None));
         let v = Val::Call(cv.clone());
         if self.calls < self.limits.max_calls {
             self.calls += 1;
@@ -865,15 +924,12 @@ impl<'a> Vm<'a, '_> {
         let Val::Call(cv) = &obj else {
             if let Val::Global(_) = obj {
                 // BUILD on a class object sets class attributes: record it as a call.
-                let set = Val::Call(Rc::new(CallVal {
-                    func: Val::Opaque("setattr-on-class"),
-                    args: Val::Tuple(Rc::new(Seq {
-                        items: vec![obj.clone(), state],
-                        more: 0,
-                    })),
-                    kwargs: None,
-                    state: None,
-                }));
+                let set = Val::Call(Rc::new(CallVal::new(
+                    Val::Opaque("setattr-on-class"),
+                    Val::Tuple(Rc::new(Seq::from_vec(vec![obj.clone(), state], 2))),
+                    None,
+                    None,
+                )));
                 let rendered = render(self.data, &set);
                 let mut globals = Vec::new();
                 collect_globals(&set, &mut globals, 0);
@@ -892,12 +948,12 @@ impl<'a> Vm<'a, '_> {
             self.skip_joblib_array(&state, offset)?;
             return Ok(Val::Opaque("ndarray"));
         }
-        Ok(Val::Call(Rc::new(CallVal {
-            func: cv.func.clone(),
-            args: cv.args.clone(),
-            kwargs: cv.kwargs.clone(),
-            state: Some(state),
-        })))
+        Ok(Val::Call(Rc::new(CallVal::new(
+            cv.func.clone(),
+            cv.args.clone(),
+            cv.kwargs.clone(),
+            Some(state),
+        ))))
     }
 
     /// joblib writes each array's bytes right after the BUILD of its `NumpyArrayWrapper`
@@ -1560,6 +1616,23 @@ mod tests {
     fn huge_length_is_rejected_without_allocating() {
         let a = run(b"\x80\x04\x8d\xff\xff\xff\xff\xff\xff\xff\x7f");
         assert!(a.error.unwrap().message.contains("exceeds"));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        let mut p = vec![0x80, 2, b'N'];
+        p.extend(std::iter::repeat_n(0x85u8, 1_000_000));
+        p.extend(std::iter::repeat_n(b'Q', 1000));
+        p.push(b'.');
+        let a = run(&p);
+        assert!(a.error.is_none(), "{:?}", a.error);
+        let mut p = b"cposix\nsystem\n".to_vec();
+        for _ in 0..200_000 {
+            p.extend(b")R");
+        }
+        p.push(b'.');
+        let a = run(&p);
+        assert!(a.error.is_none(), "{:?}", a.error);
     }
 
     #[test]
