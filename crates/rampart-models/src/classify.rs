@@ -569,6 +569,14 @@ const SAFE: &[&str] = &[
     "numpy.complex128",
     "numpy.str_",
     "numpy.bytes_",
+    "torch.jit._pickle.build_intlist",
+    "torch.jit._pickle.build_tensorlist",
+    "torch.jit._pickle.build_doublelist",
+    "torch.jit._pickle.build_boollist",
+    "torch.jit._pickle.build_tensor_from_id",
+    "torch.jit._pickle.restore_type_tag",
+    // TorchScript classes, resolved by the TorchScript loader from the archive's code/.
+    "__torch__.*",
     "joblib.numpy_pickle.NumpyArrayWrapper",
     "joblib.numpy_pickle.NDArrayWrapper",
 ];
@@ -595,12 +603,17 @@ fn in_module(module: &str, prefix: &str) -> bool {
 pub fn classify(module: &str, name: &str, user_allow: &[String]) -> Class {
     let module = normalize_module(module.trim());
     let name = name.trim();
+    let full = format!("{module}.{name}");
+    // Exact built-in entries are reviewed one by one, including the few that live in otherwise
+    // dangerous modules (TorchScript's list builders in `torch.jit._pickle`).
+    if SAFE.iter().any(|p| !p.ends_with(".*") && *p == full) {
+        return Class::Safe;
+    }
     for (m, d, why) in DANGEROUS_MODULES {
         if in_module(module, m) {
             return Class::Dangerous(*d, why);
         }
     }
-    let full = format!("{module}.{name}");
     for (n, d, why) in DANGEROUS_NAMES {
         if full == *n || full.strip_prefix(n).is_some_and(|r| r.starts_with('.')) {
             return Class::Dangerous(*d, why);
@@ -727,5 +740,17 @@ mod tests {
             Class::Dangerous(..)
         ));
         assert_eq!(classify("builtins", "print", &[]), Class::Unreviewed);
+        assert_eq!(
+            classify("torch.jit._pickle", "build_intlist", &[]),
+            Class::Safe
+        );
+        assert!(matches!(
+            classify("torch.jit", "load", &[]),
+            Class::Dangerous(..)
+        ));
+        assert_eq!(
+            classify("__torch__.torch.nn.modules.linear", "Linear", &[]),
+            Class::Safe
+        );
     }
 }
