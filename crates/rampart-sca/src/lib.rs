@@ -7,8 +7,11 @@
 pub mod inventory;
 pub mod advisory;
 pub mod db;
+pub mod matching;
 pub mod package;
 pub mod sbom;
+pub mod scanner;
 pub mod version;
 
 pub use package::{Ecosystem, Package, Scope};
+pub use scanner::{IgnoreVuln, ScaConfig, ScaScanner};
