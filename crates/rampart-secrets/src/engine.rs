@@ -102,14 +102,20 @@ impl Engine {
         let windows = self.windows(data);
         let mut out = Vec::new();
         for (rule_idx, wins) in windows.into_iter().enumerate() {
+            if wins.is_empty() {
+                continue;
+            }
             let Some(rule) = self.rules.get(rule_idx) else {
+                continue;
+            };
+            let Some((regex, group)) = rule.regex() else {
                 continue;
             };
             for w in wins {
                 let hay = &data[w.clone()];
-                for caps in rule.regex.captures_iter(hay) {
+                for caps in regex.captures_iter(hay) {
                     let Some(whole) = caps.get(0) else { continue };
-                    let secret = caps.get(rule.secret_group).unwrap_or(whole);
+                    let secret = caps.get(group).unwrap_or(whole);
                     let secret = (w.start + secret.start())..(w.start + secret.end());
                     let whole = (w.start + whole.start())..(w.start + whole.end());
                     if self.accept(rule, data, &secret, hints) {

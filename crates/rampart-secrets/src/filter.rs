@@ -126,7 +126,7 @@ pub fn is_placeholder(secret: &[u8]) -> bool {
 /// The part of a token after its prefix (`ghp_`, `sk-proj-`...): the random part.
 fn token_body(secret: &[u8]) -> &[u8] {
     match secret.iter().rposition(|&b| b == b'_' || b == b'-') {
-        Some(p) if secret.len() - p - 1 >= 16 => &secret[p + 1..],
+        Some(p) if secret.len() - p > 16 => &secret[p + 1..],
         _ => secret,
     }
 }

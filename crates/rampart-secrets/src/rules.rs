@@ -4,6 +4,7 @@
 //! the same format from the directories named in `[scanner.secrets] rule_dirs`.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use rampart_core::{Confidence, Rule, Severity};
 use regex::bytes::{Regex, RegexBuilder};
@@ -79,9 +80,9 @@ pub enum LoadError {
 pub struct CompiledRule {
     pub rule: Rule,
     pub spec: RuleSpec,
-    pub regex: Regex,
-    /// Capture group index of the secret (named `secret`, else 1, else 0).
-    pub secret_group: usize,
+    /// Compiled on first use: a scan only pays for the rules whose keywords occur (a pre-commit
+    /// run over a few files compiles a handful). The syntax was checked at load.
+    compiled: OnceLock<Option<(Regex, usize)>>,
     pub validator: Option<Validator>,
     /// `allow` entries, lower-cased.
     pub allow: Vec<Vec<u8>>,
@@ -121,11 +122,7 @@ fn compile(file: &str, spec: RuleSpec) -> Result<CompiledRule, LoadError> {
             "min_entropy {e} is outside 0..=8 bits per byte"
         )));
     }
-    let regex = build_regex(&spec.regex).map_err(|e| err(format!("bad regex: {e}")))?;
-    let secret_group = regex
-        .capture_names()
-        .position(|n| n == Some("secret"))
-        .unwrap_or(if regex.captures_len() > 1 { 1 } else { 0 });
+    check_regex_syntax(&spec.regex).map_err(|e| err(format!("bad regex: {e}")))?;
     let validator = match &spec.validator {
         None => None,
         Some(name) => Some(Validator::from_name(name).ok_or_else(|| {
@@ -161,12 +158,49 @@ fn compile(file: &str, spec: RuleSpec) -> Result<CompiledRule, LoadError> {
     Ok(CompiledRule {
         rule,
         spec,
-        regex,
-        secret_group,
+        compiled: OnceLock::new(),
         validator,
         allow,
         source: file.to_string(),
     })
+}
+
+impl CompiledRule {
+    /// The regex and the capture group index of the secret (named `secret`, else 1, else 0).
+    /// `None` only if a pattern that parsed does not compile (e.g. over the size limit).
+    pub fn regex(&self) -> Option<(&Regex, usize)> {
+        self.compiled
+            .get_or_init(|| {
+                let regex = build_regex(&self.spec.regex).ok()?;
+                let group = regex
+                    .capture_names()
+                    .position(|n| n == Some("secret"))
+                    .unwrap_or(if regex.captures_len() > 1 { 1 } else { 0 });
+                Some((regex, group))
+            })
+            .as_ref()
+            .map(|(r, g)| (r, *g))
+    }
+
+    /// Compiles the regex now, reporting a failure (used when loading user rules).
+    pub fn compile_now(&self) -> Result<(), String> {
+        self.regex()
+            .map(|_| ())
+            .ok_or_else(|| format!("rule `{}`: regex does not compile", self.rule.id))
+    }
+}
+
+fn check_regex_syntax(pattern: &str) -> Result<(), String> {
+    let parse = |unicode: bool| {
+        regex_syntax::ParserBuilder::new()
+            .unicode(unicode)
+            .utf8(false)
+            .build()
+            .parse(pattern)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    };
+    parse(false).or_else(|_| parse(true))
 }
 
 /// ASCII-only classes keep the regex engines on their fast (DFA) paths on arbitrary bytes; a
@@ -257,7 +291,7 @@ negative = ["x = tst_short"]
         assert_eq!(r.rule.cwe, vec![798]);
         assert_eq!(r.rule.owasp, vec!["A07:2021".to_string()]);
         assert_eq!(r.rule.ssdf, vec!["PS.1.1".to_string()]);
-        assert_eq!(r.secret_group, 1);
+        assert_eq!(r.regex().map(|(_, g)| g), Some(1));
         assert!(r.rule.validate().is_ok());
     }
 
@@ -293,6 +327,6 @@ negative = ["x = tst_short"]
             r"(key)=(?P<secret>tst_[a-z0-9]{20})",
         );
         let rules = parse_rule_file("t.toml", &t).unwrap();
-        assert_eq!(rules[0].secret_group, 2);
+        assert_eq!(rules[0].regex().map(|(_, g)| g), Some(2));
     }
 }

@@ -90,7 +90,15 @@ impl SecretsScanner {
     pub fn new(cfg: SecretsConfig) -> Result<Self, SecretsError> {
         let mut all = rules::builtin_rules()?;
         for dir in &cfg.rule_dirs {
-            all.extend(rules::load_rule_dir(dir)?);
+            let user = rules::load_rule_dir(dir)?;
+            for r in &user {
+                r.compile_now().map_err(|message| LoadError::Rule {
+                    file: r.source.clone(),
+                    rule: r.rule.id.clone(),
+                    message,
+                })?;
+            }
+            all.extend(user);
         }
         rules::check_duplicates(&all)?;
         for d in &cfg.disabled_rules {
@@ -320,7 +328,7 @@ fn evidence(data: &[u8], span: Range<usize>) -> Evidence {
     text.push_str(&String::from_utf8_lossy(&data[span.end..hi]));
     Evidence::with_sensitive(
         text.trim_end_matches(['\r', '\n']).to_string(),
-        vec![s0..s1],
+        std::iter::once(s0..s1).collect(),
     )
 }
 
