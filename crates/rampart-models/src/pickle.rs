@@ -34,7 +34,7 @@ impl Default for Limits {
             max_ops: 50_000_000,
             max_stack: 1_000_000,
             max_memo: 1_000_000,
-            max_line: 1 << 20,
+            max_line: 1 << 30,
             max_items: 16,
             max_pickles: 64,
             max_nested: 4,
@@ -84,6 +84,9 @@ pub struct Import {
     pub offset: usize,
     /// Calls that involve this global (as callee or argument), rendered.
     pub calls: Vec<String>,
+    /// Called in a way its allowlist entry does not cover (`_codecs.encode` with an encoding
+    /// other than latin-1).
+    pub unusual_call: bool,
 }
 
 /// Something odd the simulation met that is not an import.
@@ -852,12 +855,28 @@ impl<'a> Vm<'a, '_> {
                 kind,
                 offset,
                 calls: Vec::new(),
+                unusual_call: false,
             });
         }
         Val::Global(Rc::new(g))
     }
 
     fn call(&mut self, func: Val, args: Val, kwargs: Option<Val>, offset: usize) -> Val {
+        if let Val::Global(g) = &func
+            && g.module == "_codecs"
+            && g.name == "encode"
+        {
+            let plain = matches!(&args, Val::Tuple(a) if matches!(a.items.as_slice(), [Val::Str(_)] | [Val::Str(_), Val::Str(_)])
+                && a.more == 0
+                && a.items.get(1).is_none_or(|e| matches!(e, Val::Str(enc) if is_latin1_name(enc))))
+                && kwargs.is_none();
+            if !plain
+                && let Some(&i) = self.import_index.get(g.as_ref())
+                && let Some(imp) = self.out.imports.get_mut(i)
+            {
+                imp.unusual_call = true;
+            }
+        }
         let cv = Rc::new(CallVal::new(func, args, kwargs, None));
         let v = Val::Call(cv.clone());
         if self.calls < self.limits.max_calls {
@@ -1633,6 +1652,14 @@ mod tests {
         p.push(b'.');
         let a = run(&p);
         assert!(a.error.is_none(), "{:?}", a.error);
+    }
+
+    #[test]
+    fn codecs_encode_other_than_latin1_is_unusual() {
+        let a = run(b"c_codecs\nencode\n(S'abc'\nS'latin1'\ntR.");
+        assert!(!a.imports[0].unusual_call);
+        let a = run(b"c_codecs\nencode\n(S'abc'\nS'rot13'\ntR.");
+        assert!(a.imports[0].unusual_call);
     }
 
     #[test]

@@ -635,14 +635,7 @@ impl<'a> Analyzer<'a> {
             let g = &imp.global;
             let dotted = g.dotted();
             let mut class = classify(&g.module, &g.name, self.allow);
-            if class == Class::Safe
-                && dotted == "_codecs.encode"
-                && imp
-                    .calls
-                    .iter()
-                    .filter_map(|c| codecs_call(c))
-                    .any(|c| !(c.ends_with("\"latin1\")") || c.ends_with("\"latin-1\")")))
-            {
+            if class == Class::Safe && imp.unusual_call {
                 class = Class::Unreviewed;
             }
             let call = imp.calls.first().cloned();
@@ -1138,38 +1131,6 @@ fn decoder<'r>(kind: Kind, r: Box<dyn Read + 'r>) -> Box<dyn Read + 'r> {
         Kind::Bzip2 => Box::new(bzip2::read::MultiBzDecoder::new(r)),
         _ => r,
     }
-}
-
-/// The `_codecs.encode(...)` call inside a rendered call, if any (bounded by its parentheses).
-fn codecs_call(rendered: &str) -> Option<&str> {
-    let start = rendered.find("_codecs.encode(")?;
-    let s = &rendered[start..];
-    let mut depth = 0i32;
-    let mut in_str = false;
-    let mut esc = false;
-    for (i, c) in s.char_indices() {
-        if in_str {
-            match (esc, c) {
-                (true, _) => esc = false,
-                (false, '\\') => esc = true,
-                (false, '"') => in_str = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_str = true,
-            '(' => depth += 1,
-            ')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(&s[..=i]);
-                }
-            }
-            _ => {}
-        }
-    }
-    Some(s)
 }
 
 struct LimitedWriter<'a> {
