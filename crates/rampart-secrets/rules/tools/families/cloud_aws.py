@@ -30,9 +30,9 @@ def rules():
                   lambda g: f"id = AKIB{g.base32(16)}"]))
     R.append(rule(
         "aws-secret-access-key", "AWS secret access key", keywords=["aws"],
-        regex=(r"(?i:aws)" + NAME + r"{0,20}(?i:secret|private)" + NAME + r"{0,20}" + SEP +
+        regex=(r"(?i:aws)" + NAME + r"{0,20}(?i:secret)" + NAME + r"{0,20}" + SEP +
                r"([A-Za-z0-9/+]{40})" + END_B64),
-        min_entropy=4.0, severity="critical", confidence="high",
+        min_entropy=4.3, severity="critical", confidence="high",
         description="An AWS secret access key (40 base64 characters) assigned to a name containing `aws` and `secret` (`aws_secret_access_key`, `AWS_SECRET_ACCESS_KEY`, `awsSecretKey`).",
         rationale="With the access key ID, the secret key signs any AWS API call the IAM principal may make.",
         remediation=IAM_REVOKE, references=REFS, tags=T,

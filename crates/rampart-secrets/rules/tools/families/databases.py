@@ -4,7 +4,9 @@ from rulegen import G, known_prefixes, rule
 TITLE = "databases, connection strings and credentialed URLs (databases)"
 T = ["database"]
 PW_ALLOW = ["password", "passwd", "passw0rd", "changeme", "secret", "example", "dummy", "sample", "placeholder",
-            "xxxx", "****", "redacted", "pass123", "admin123"]
+            "xxxx", "****", "redacted", "pass123", "admin123", "tiger", "pass", "postgres", "mysql", "root", "toor",
+            "guest", "foobared", "s3cr3t", "p4ss", "qwerty", "123456", "letmein", "hunter2", "admin", "user", "demo",
+            "test", "changeit", "default"]
 URL_PW = r"(?P<secret>[^\s:@/\"'`<>]{3,200})"
 URL_USER = r"[^\s:@/\"'`<>]{0,100}"
 HOST = r"@[A-Za-z0-9\[][A-Za-z0-9.:\[\]_-]{0,253}"

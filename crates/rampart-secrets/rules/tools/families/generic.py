@@ -9,7 +9,7 @@ TITLE = "generic credentials (generic)"
 T = ["generic"]
 
 # Values that are placeholders, booleans or type names rather than secrets.
-STOP = ["password", "passwd", "changeme", "secret", "example", "dummy", "sample", "placeholder", "redacted",
+STOP = ["...", "://", "arn:aws", "eyJ", "password", "passwd", "changeme", "secret", "example", "dummy", "sample", "placeholder", "redacted",
         "xxxx", "****", "null", "none", "undefined", "true", "false", "required", "optional", "string",
         "your", "enter", "insert", "here", "todo", "fixme", "default", "letmein", "qwerty", "12345",
         "test", "fake", "mock", "invalid", "secure", "token", "foobar", "hunter2", "admin"]
@@ -28,8 +28,17 @@ KEY_PREFIX = r"[A-Za-z0-9_.-]{0,40}"
 # Only a short numeric/plural suffix may follow the word: `password_hash`, `token_url`, `secret_name`
 # are not secrets themselves.
 KEY_SUFFIX = r"(?:[0-9]{1,2}|s)?"
-QVAL_PW = r"""["'`](?P<secret>[^"'`\s$<>{}()\\]{8,128})["'`]"""
-QVAL_SECRET = r"""["'`](?P<secret>[A-Za-z0-9_+/=.~:-]{16,256})["'`]"""
+PWC = r"""[^"'`\s$<>{}()\[\]\\]"""
+# A password must hold a digit or a symbol somewhere (a bare word is a name, not a password).
+PW_VALUE = "(?P<secret>" + PWC + "{0,127}[0-9!@#%^&*+=~?|_.:;,-]" + PWC + "{0,127})"
+QVAL_PW = r"""["'`]""" + PW_VALUE + r"""["'`]"""
+SC = r"[A-Za-z0-9_+/=.~:-]"
+NONHEX = r"[G-Zg-z_+/=.~:]"
+# A secret value is either long hex, or holds both a digit and a non-hex character: this keeps
+# identifiers (`ExclusiveStartKey`), UUID request ids and short hashes out.
+SECRET_VALUE = ("(?P<secret>[0-9a-fA-F]{32,256}|" + SC + "{0,255}[0-9]" + SC + "{0,255}" + NONHEX + SC + "{0,255}|"
+                + SC + "{0,255}" + NONHEX + SC + "{0,255}[0-9]" + SC + "{0,255})")
+QVAL_SECRET = r"""["'`]""" + SECRET_VALUE + r"""["'`]"""
 SEP = r"""["']?\]?\s{0,3}(?::=|=>|\?\?=|\|\|=|[:=])\s{0,3}"""
 KW_PW = ["password", "passwd", "passphrase", "pwd"]
 KW_SECRET = ["secret", "token", "apikey", "api_key", "api-key", "api.key", "access_key", "accesskey", "access-key", "access.key",
@@ -78,7 +87,7 @@ def rules():
                   lambda g: f'api_key = "sk_live_{g.b62(24)}"', 'apiKey: "0000000000000000"', 'secret_name: "db-credentials-prod-2024"']))
     R.append(rule(
         "generic-password-env", "Password in an env / properties file", keywords=KW_PW,
-        regex=r"(?m:^[ \t]{0,8}(?:export[ \t]{1,4})?(?:[A-Za-z0-9_.-]{0,40}(?:PASSWORD|PASSWD|PASSPHRASE|_PWD|password|passwd|Password)[0-9]{0,2})[ \t]{0,2}=[ \t]{0,2}(?P<secret>[^\s\"'`$<>{}#;]{8,200})[ \t]{0,40}\r?$)",
+        regex=r"(?m:^[ \t]{0,8}(?:export[ \t]{1,4})?(?:[A-Za-z0-9_.-]{0,40}(?:PASSWORD|PASSWD|PASSPHRASE|_PWD|password|passwd|Password)[0-9]{0,2})=(?P<secret>[^\s\"'`$<>{}#;()\[\],]{0,100}[0-9!@#%^&*+=~?|_.:-][^\s\"'`$<>{}#;()\[\],]{0,100})[ \t]{0,40}\r?$)",
         min_entropy=2.8, allow=STOP + prefixes, severity="medium", confidence="medium", tags=T,
         description="An unquoted password value in a `.env`, shell, `.properties` or INI file (`DB_PASSWORD=...`, `spring.datasource.password=...`).",
         remediation=GENERIC_REMEDIATION, references=REFS,
@@ -86,7 +95,7 @@ def rules():
         negative=["POSTGRES_PASSWORD=${POSTGRES_PASSWORD}", "DB_PASSWORD=", "DB_PASSWORD=changeme", "PASSWORD_MIN_LENGTH=12"]))
     R.append(rule(
         "generic-secret-env", "Secret, token or API key in an env / properties file", keywords=KW_SECRET,
-        regex=r"(?m:^[ \t]{0,8}(?:export[ \t]{1,4})?(?:[A-Za-z0-9_.-]{0,40}(?i:" + SECRET_WORDS + r")[0-9]{0,2})[ \t]{0,2}=[ \t]{0,2}(?P<secret>[A-Za-z0-9_+/=.~:-]{16,256})[ \t]{0,40}\r?$)",
+        regex=r"(?m:^[ \t]{0,8}(?:export[ \t]{1,4})?(?:[A-Za-z0-9_.-]{0,40}(?i:" + SECRET_WORDS + r")[0-9]{0,2})=" + SECRET_VALUE + r"[ \t]{0,40}\r?$)",
         min_entropy=3.5, allow=allow_secret, severity="medium", confidence="medium", tags=T,
         description="An unquoted high-entropy value for a secret-, token- or key-named variable in a `.env`, shell, `.properties` or INI file. Values with a known provider prefix are left to the provider's rule.",
         remediation=GENERIC_REMEDIATION, references=REFS,
@@ -94,7 +103,7 @@ def rules():
         negative=["JWT_SECRET=${JWT_SECRET}", lambda g: f"GITHUB_TOKEN=ghp_{g.b62(36)}", "TOKEN_TTL_SECONDS=3600", "SECRET_NAME=prod-db-credentials"]))
     R.append(rule(
         "generic-secret-yaml", "Secret or password as an unquoted YAML value", keywords=KW_PW + KW_SECRET,
-        regex=r"(?m:^[ \t]{0,40}-?[ \t]{0,4}(?i:" + KEY_PREFIX + r"(?:" + PW_WORDS[3:-1] + "|" + SECRET_WORDS[3:-1] + r")" + KEY_SUFFIX + r"):[ \t]{1,4}(?P<secret>[A-Za-z0-9_+/=.~@%^*!#-]{12,256})[ \t]{0,40}\r?$)",
+        regex=r"(?m:^[ \t]{0,40}-?[ \t]{0,4}(?i:" + KEY_PREFIX + r"(?:" + PW_WORDS[3:-1] + "|" + SECRET_WORDS[3:-1] + r")" + KEY_SUFFIX + r"):[ \t]{1,4}" + SECRET_VALUE + r"[ \t]{0,40}\r?$)",
         min_entropy=3.3, allow=allow_secret, severity="medium", confidence="low", tags=T,
         description="An unquoted high-entropy value under a password/secret/token/key name in YAML (Compose files, Helm values, CI configs, Spring `application.yml`).",
         remediation=GENERIC_REMEDIATION, references=REFS,

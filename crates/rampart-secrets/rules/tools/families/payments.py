@@ -76,7 +76,7 @@ def rules():
                       remediation="Generate new keys in the Flutterwave dashboard → Settings → API Keys.",
                       references=["https://developer.flutterwave.com/docs/authentication"], tags=T))
     R.append(prefixed("gocardless-live-token", "GoCardless live access token", "live_", "[A-Za-z0-9_-]{40}", lambda g: "live_" + g.b64url(40),
-                      env="GOCARDLESS_ACCESS_TOKEN", end=END_B64URL, confidence="medium", min_entropy=4.0, start=r"(?:^|[^A-Za-z0-9_-])",
+                      env="GOCARDLESS_ACCESS_TOKEN", end=END_B64URL, confidence="medium", min_entropy=4.3, start=r"(?:^|[^A-Za-z0-9_-])",
                       what="A GoCardless live access token (`live_` + 40).",
                       remediation="Revoke it in the GoCardless dashboard → Developers → Access tokens → Revoke, and create a new one.",
                       references=["https://developer.gocardless.com/getting-started/api/making-your-first-request/"], tags=T))

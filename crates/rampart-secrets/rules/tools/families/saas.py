@@ -69,7 +69,7 @@ def rules():
                remediation="Revoke it in Linear → Settings → Account → Security & access → API keys.",
                references=["https://linear.app/developers/graphql#personal-api-keys"]))
     R.append(P("notion-integration-token", "Notion integration token (legacy)", "secret_", r"[A-Za-z0-9]{43}", lambda g: "secret_" + g.b62(43),
-               env="NOTION_TOKEN", severity="high", start=r"(?:^|[^A-Za-z0-9_-])", what="A Notion internal integration secret in the legacy `secret_` format.",
+               env="NOTION_TOKEN", severity="high", start=r"(?:^|[^A-Za-z0-9_-])", min_entropy=4.0, what="A Notion internal integration secret in the legacy `secret_` format.",
                remediation="Refresh the secret at notion.so/my-integrations → the integration → Secrets → Refresh, and update the integration.",
                references=["https://developers.notion.com/docs/authorization"]))
     R.append(P("notion-api-token", "Notion integration token", "ntn_", r"[0-9]{11}[A-Za-z0-9]{35}", lambda g: "ntn_" + g.digits(11) + g.b62(35),
