@@ -184,7 +184,17 @@ fn seconds(ms: u64) -> String {
 /// attribute values keep them); every other character XML 1.0 forbids (C0 controls, U+FFFE,
 /// U+FFFF) cannot be written even as a reference, so it is shown as `\u{..}`.
 pub fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    escape(text, false)
+}
+
+/// Escapes element content: like [`escape_xml`], but keeps line breaks and tabs literal so
+/// multi-line failure bodies stay readable.
+fn escape_text(text: &str) -> String {
+    escape(text, true)
+}
+
+fn escape(text: &str, literal_breaks: bool) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -192,6 +202,7 @@ pub fn escape_xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            '\t' | '\n' if literal_breaks => out.push(c),
             '\t' => out.push_str("&#9;"),
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
@@ -199,20 +210,6 @@ pub fn escape_xml(text: &str) -> String {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escapes element content: like [`escape_xml`], but keeps line breaks and tabs literal so
-/// multi-line failure bodies stay readable.
-fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut buf = [0u8; 4];
-    for c in text.chars() {
-        match c {
-            '\n' | '\t' => out.push(c),
-            c => out.push_str(&escape_xml(c.encode_utf8(&mut buf))),
         }
     }
     out
