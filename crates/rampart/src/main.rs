@@ -31,6 +31,8 @@ enum Command {
     Explain(commands::rules::ExplainArgs),
     /// Scan ML model files (pickle, PyTorch, joblib, NumPy, Keras, SavedModel, ONNX, safetensors, GGUF).
     Models(commands::models::ModelsArgs),
+    /// Find leaked credentials in files, archives, full git history (--git) or staged changes (--staged).
+    Secrets(commands::secrets::SecretsArgs),
     /// Static analysis of source code with Semgrep-format rules (built-in Python pack + --rules).
     Sast(commands::sast::SastArgs),
     /// Write a starter rampart.toml, a GitHub Actions workflow and a GitLab CI job.
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => commands::rules::run_rules(args),
         Command::Explain(args) => commands::rules::run_explain(args),
         Command::Models(args) => commands::models::run(args, sub),
+        Command::Secrets(args) => commands::secrets::run(args, sub),
         Command::Sast(args) => commands::sast::run(args, sub),
         Command::Init(args) => commands::init::run(args),
     };

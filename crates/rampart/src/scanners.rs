@@ -20,7 +20,16 @@ pub const SCANNERS: &[ScannerEntry] = &[
         name: "sast",
         build: build_sast,
     },
+    ScannerEntry {
+        name: "secrets",
+        build: build_secrets,
+    },
 ];
+
+fn build_secrets(config: &Config) -> Result<Box<dyn Scanner>> {
+    let cfg: rampart_secrets::SecretsConfig = config.scanner_config("secrets")?;
+    Ok(Box::new(rampart_secrets::SecretsScanner::new(cfg)?))
+}
 
 fn build_sast(config: &Config) -> Result<Box<dyn Scanner>> {
     let cfg: rampart_sast::SastConfig = config.scanner_config("sast")?;

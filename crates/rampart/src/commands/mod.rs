@@ -7,3 +7,4 @@ pub mod models;
 pub mod rules;
 pub mod sast;
 pub mod scan;
+pub mod secrets;
