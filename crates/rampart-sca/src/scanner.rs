@@ -24,7 +24,7 @@ pub const RULE_MALICIOUS: &str = "sca/malicious-package";
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScaConfig {
-    /// The advisory database folder; default `<user cache>/rampart/osv`.
+    /// The advisory database folder; default `$RAMPART_DB`, else `<user cache>/rampart/osv`.
     #[serde(default)]
     pub db: Option<PathBuf>,
     /// Leave out vulnerabilities that have no fixed version yet.
@@ -93,7 +93,15 @@ impl ScaScanner {
                 None => None,
             });
         }
-        let db_dir = config.db.clone().or_else(|| default_dir().ok());
+        let db_dir = config
+            .db
+            .clone()
+            .or_else(|| {
+                std::env::var_os("RAMPART_DB")
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            })
+            .or_else(|| default_dir().ok());
         Ok(ScaScanner {
             config,
             expiries,

@@ -35,6 +35,10 @@ enum Command {
     Secrets(commands::secrets::SecretsArgs),
     /// Static analysis of source code with Semgrep-format rules (built-in Python pack + --rules).
     Sast(commands::sast::SastArgs),
+    /// Scan dependencies (lockfiles, manifests, installed environments or an SBOM) for known vulnerabilities.
+    Deps(commands::deps::DepsArgs),
+    /// Manage the local OSV advisory database: update, import, status.
+    Db(commands::db::DbArgs),
     /// Write a starter rampart.toml, a GitHub Actions workflow and a GitLab CI job.
     Init(commands::init::InitArgs),
 }
@@ -57,6 +61,8 @@ fn main() -> ExitCode {
         Command::Models(args) => commands::models::run(args, sub),
         Command::Secrets(args) => commands::secrets::run(args, sub),
         Command::Sast(args) => commands::sast::run(args, sub),
+        Command::Deps(args) => commands::deps::run(args, sub),
+        Command::Db(args) => commands::db::run(args),
         Command::Init(args) => commands::init::run(args),
     };
     match result {

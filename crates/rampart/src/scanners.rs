@@ -21,6 +21,10 @@ pub const SCANNERS: &[ScannerEntry] = &[
         build: build_sast,
     },
     ScannerEntry {
+        name: "sca",
+        build: build_sca,
+    },
+    ScannerEntry {
         name: "secrets",
         build: build_secrets,
     },
@@ -29,6 +33,11 @@ pub const SCANNERS: &[ScannerEntry] = &[
 fn build_secrets(config: &Config) -> Result<Box<dyn Scanner>> {
     let cfg: rampart_secrets::SecretsConfig = config.scanner_config("secrets")?;
     Ok(Box::new(rampart_secrets::SecretsScanner::new(cfg)?))
+}
+
+fn build_sca(config: &Config) -> Result<Box<dyn Scanner>> {
+    let cfg: rampart_sca::ScaConfig = config.scanner_config("sca")?;
+    Ok(Box::new(rampart_sca::ScaScanner::new(cfg)?))
 }
 
 fn build_sast(config: &Config) -> Result<Box<dyn Scanner>> {

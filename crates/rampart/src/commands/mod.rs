@@ -2,6 +2,8 @@
 //! [`common::finish`], so every scanner's command has the same formats, gate and suppressions.
 
 pub mod common;
+pub mod db;
+pub mod deps;
 pub mod init;
 pub mod models;
 pub mod rules;
