@@ -356,7 +356,10 @@ fn location(l: &Location) -> Value {
             if let Some(p) = parameter {
                 props.insert("parameter".into(), json!(p));
             }
+            // GitHub rejects the whole file if a result's location is only logical, so the URL
+            // is the artifact too.
             json!({
+                "physicalLocation": { "artifactLocation": { "uri": encode_url(url) } },
                 "logicalLocations": [{
                     "name": parameter.as_deref().unwrap_or(url),
                     "fullyQualifiedName": url,
@@ -446,6 +449,30 @@ pub(crate) fn encode_path(path: &str) -> String {
     out
 }
 
+/// Makes a URL taken from a scan a valid URI reference: characters URIs never contain (spaces,
+/// controls, non-ASCII, `"<>\\^`{|}`) and stray `%` are percent-encoded; the rest is kept as is.
+pub(crate) fn encode_url(url: &str) -> String {
+    let bytes = url.as_bytes();
+    let mut out = String::with_capacity(url.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape_percent = b == b'%'
+            && !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit));
+        let bad = !b.is_ascii_graphic()
+            || matches!(
+                b,
+                b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
+            )
+            || escape_percent;
+        if bad {
+            out.push_str(&format!("%{b:02X}"));
+        } else {
+            out.push(b as char);
+        }
+    }
+    out
+}
+
 /// A SARIF region, with only what is known: lines below 1 are unknown, and an empty span (as
 /// `Region::line` makes) means "the whole line", so it carries no columns.
 pub(crate) fn sarif_region(r: &Region) -> Option<Value> {
@@ -519,6 +546,15 @@ mod tests {
         assert_eq!(encode_path("src/my file#1.py"), "src/my%20file%231.py");
         assert_eq!(encode_path("a:b/c%d"), "a%3Ab/c%25d");
         assert_eq!(encode_path("é.txt"), "%C3%A9.txt");
+    }
+
+    #[test]
+    fn urls_become_valid_uris() {
+        assert_eq!(
+            encode_url("http://h/a b?q=<x>&p=%41%zz"),
+            "http://h/a%20b?q=%3Cx%3E&p=%41%25zz"
+        );
+        assert_eq!(encode_url("https://h/é"), "https://h/%C3%A9");
     }
 
     #[test]

@@ -242,7 +242,10 @@ fn sarif_locations_are_relative_and_typed() {
     );
 
     let url = loc_of("dast/missing-csp", &|r| r.get("suppressions").is_none());
-    assert!(url.get("physicalLocation").is_none());
+    assert_eq!(
+        url["physicalLocation"]["artifactLocation"]["uri"],
+        "http://127.0.0.1:8080/login?next=/home"
+    );
     assert_eq!(
         url["logicalLocations"][0]["fullyQualifiedName"],
         "http://127.0.0.1:8080/login?next=/home"
@@ -595,4 +598,19 @@ fn sarif_schema_check_catches_mistakes() {
     let mut doc = sarif();
     doc["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] = "not a uri".into();
     assert!(!validator.is_valid(&doc));
+}
+
+#[test]
+fn every_sarif_result_has_a_physical_location() {
+    // GitHub code scanning rejects the whole upload when one result has no physical location.
+    for r in sarif()["runs"][0]["results"].as_array().unwrap() {
+        let locations = r["locations"].as_array().unwrap();
+        assert!(!locations.is_empty(), "{r}");
+        for l in locations {
+            assert!(
+                l["physicalLocation"]["artifactLocation"]["uri"].is_string(),
+                "{l}"
+            );
+        }
+    }
 }
