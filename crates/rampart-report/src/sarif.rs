@@ -450,7 +450,8 @@ pub(crate) fn encode_path(path: &str) -> String {
 }
 
 /// Makes a URL taken from a scan a valid URI reference: characters URIs never contain (spaces,
-/// controls, non-ASCII, `"<>\\^`{|}`) and stray `%` are percent-encoded; the rest is kept as is.
+/// controls, non-ASCII, the backtick and `" < > \ ^ { | }`) and stray `%` are percent-encoded;
+/// the rest is kept as is.
 pub(crate) fn encode_url(url: &str) -> String {
     let bytes = url.as_bytes();
     let mut out = String::with_capacity(url.len());
