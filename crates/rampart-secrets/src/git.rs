@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use gix::ObjectId;
 use rampart_core::finding::Region;
 use rampart_core::{Diagnostic, Finding, Location, ScanOutput};
+use rayon::prelude::*;
 
 use crate::archive;
 use crate::scanner::SecretsScanner;
@@ -164,12 +165,30 @@ fn commit_meta(repo: &gix::Repository, id: ObjectId) -> CommitMeta {
     CommitMeta { author, date }
 }
 
+/// Counters of one history scan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GitScanStats {
+    pub commits: u64,
+    /// Unique blobs scanned (each once).
+    pub blobs: u64,
+    pub bytes: u64,
+}
+
 /// Scans the history of the repository at `repo_path` (see the module docs).
 pub fn scan_git_history(
     scanner: &SecretsScanner,
     repo_path: &std::path::Path,
     opts: &GitScanOptions,
 ) -> Result<ScanOutput, GitError> {
+    scan_git_history_with_stats(scanner, repo_path, opts).map(|(out, _)| out)
+}
+
+/// [`scan_git_history`] with its counters.
+pub fn scan_git_history_with_stats(
+    scanner: &SecretsScanner,
+    repo_path: &std::path::Path,
+    opts: &GitScanOptions,
+) -> Result<(ScanOutput, GitScanStats), GitError> {
     let repo = open(repo_path)?;
     let tips: Vec<ObjectId> = match &opts.branch {
         Some(b) => vec![resolve(&repo, b)?],
@@ -244,68 +263,108 @@ pub fn scan_git_history(
     }
     debug_assert_eq!(origins.len() - old_count, blob_order.len());
 
+    let mut stats = GitScanStats {
+        commits: order.len() as u64,
+        ..Default::default()
+    };
     let mut out = ScanOutput::default();
     let mut metas: HashMap<ObjectId, CommitMeta> = HashMap::new();
     // (finding, commit order) per fingerprint
     let mut found: Vec<(Finding, usize)> = Vec::new();
-    for b in &blob_order {
-        let Some(origin) = origins.get(b) else {
-            continue;
-        };
-        let obj = match repo.find_object(*b) {
-            Ok(o) => o,
-            Err(e) => {
-                out.diagnostic(Diagnostic::warning(
+    // Blobs are read on this thread (gix's repository handle is not shared across threads here)
+    // in batches of bounded size, and each batch is scanned in parallel.
+    let mut batch: Vec<(ObjectId, Vec<u8>)> = Vec::new();
+    let mut batch_bytes = 0usize;
+    let mut iter = blob_order.iter().peekable();
+    while let Some(b) = iter.next() {
+        if let Some(origin) = origins.get(b) {
+            match repo.find_object(*b) {
+                Ok(obj) if obj.data.len() > MAX_BLOB => out.diagnostic(Diagnostic::warning(
+                    "secrets",
+                    Some(&origin.path),
+                    format!("blob {b} is larger than {MAX_BLOB} bytes; not scanned"),
+                )),
+                Ok(obj) => {
+                    stats.blobs += 1;
+                    stats.bytes += obj.data.len() as u64;
+                    batch_bytes += obj.data.len();
+                    batch.push((*b, obj.detach().data));
+                }
+                Err(e) => out.diagnostic(Diagnostic::warning(
                     "secrets",
                     Some(&origin.path),
                     format!("cannot read blob {b}: {e}"),
-                ));
-                continue;
+                )),
             }
-        };
-        let data: &[u8] = &obj.data;
-        if data.len() > MAX_BLOB {
-            out.diagnostic(Diagnostic::warning(
-                "secrets",
-                Some(&origin.path),
-                format!("blob {b} is larger than {MAX_BLOB} bytes; not scanned"),
-            ));
+        }
+        if batch_bytes < BATCH_BYTES && batch.len() < BATCH_BLOBS && iter.peek().is_some() {
             continue;
         }
-        let meta = metas
-            .entry(origin.commit)
-            .or_insert_with(|| commit_meta(&repo, origin.commit))
-            .clone();
-        let commit = origin.commit.to_string();
-        let locate = |path: &str, r: Region| Location::Git {
-            commit: commit.clone(),
-            path: path.to_string(),
-            region: Some(r),
-            author: (!meta.author.is_empty()).then(|| meta.author.clone()),
-            date: (!meta.date.is_empty()).then(|| meta.date.clone()),
-        };
-        let mut fs = Vec::new();
-        let head = &data[..data.len().min(8192)];
-        if memchr::memchr(0, head).is_some() {
-            if archive::is_archive(head) {
-                let _ = archive::walk_archive(&origin.path, data, &mut |member, bytes| {
-                    let p = format!("{}!{member}", origin.path);
-                    scanner.findings_in(bytes, &p, &|r| locate(&p, r), 0, &mut fs);
-                });
+        let scanned: Vec<Vec<Finding>> = batch
+            .par_iter()
+            .map(|(b, data)| match origins.get(b) {
+                Some(origin) => scan_blob(scanner, origin, data),
+                None => Vec::new(),
+            })
+            .collect();
+        for ((b, _), fs) in batch.iter().zip(scanned) {
+            let Some(origin) = origins.get(b) else {
+                continue;
+            };
+            if fs.is_empty() {
+                continue;
             }
-        } else {
-            scanner.findings_in(data, &origin.path, &|r| locate(&origin.path, r), 0, &mut fs);
+            let meta = metas
+                .entry(origin.commit)
+                .or_insert_with(|| commit_meta(&repo, origin.commit))
+                .clone();
+            for mut f in fs {
+                for loc in &mut f.locations {
+                    if let Location::Git { author, date, .. } = loc {
+                        *author = (!meta.author.is_empty()).then(|| meta.author.clone());
+                        *date = (!meta.date.is_empty()).then(|| meta.date.clone());
+                    }
+                }
+                let f = f
+                    .with_property("commit", origin.commit.to_string())
+                    .with_property("author", meta.author.clone())
+                    .with_property("date", meta.date.clone());
+                found.push((f, origin.order));
+            }
         }
-        for f in fs {
-            let f = f
-                .with_property("commit", commit.clone())
-                .with_property("author", meta.author.clone())
-                .with_property("date", meta.date.clone());
-            found.push((f, origin.order));
-        }
+        batch.clear();
+        batch_bytes = 0;
     }
     out.findings = merge_by_fingerprint(found);
-    Ok(out)
+    Ok((out, stats))
+}
+
+const BATCH_BYTES: usize = 32 * 1024 * 1024;
+const BATCH_BLOBS: usize = 2048;
+
+/// Findings in one blob, at git locations (author and date are filled in by the caller).
+fn scan_blob(scanner: &SecretsScanner, origin: &Origin, data: &[u8]) -> Vec<Finding> {
+    let commit = origin.commit.to_string();
+    let locate = |path: &str, r: Region| Location::Git {
+        commit: commit.clone(),
+        path: path.to_string(),
+        region: Some(r),
+        author: None,
+        date: None,
+    };
+    let mut fs = Vec::new();
+    let head = &data[..data.len().min(8192)];
+    if memchr::memchr(0, head).is_some() {
+        if archive::is_archive(head) {
+            let _ = archive::walk_archive(&origin.path, data, &mut |member, bytes| {
+                let p = format!("{}!{member}", origin.path);
+                scanner.findings_in(bytes, &p, &|r| locate(&p, r), 0, &mut fs);
+            });
+        }
+    } else {
+        scanner.findings_in(data, &origin.path, &|r| locate(&origin.path, r), 0, &mut fs);
+    }
+    fs
 }
 
 /// One finding per rule + secret; locations earliest commit first, one per path.

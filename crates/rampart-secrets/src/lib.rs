@@ -18,6 +18,9 @@ pub mod scanner;
 pub mod validate;
 pub mod validators;
 
-pub use git::{GitError, GitScanOptions, scan_git_history, scan_staged};
+pub use git::{
+    GitError, GitScanOptions, GitScanStats, scan_git_history, scan_git_history_with_stats,
+    scan_staged,
+};
 pub use scanner::{SecretsConfig, SecretsError, SecretsScanner, scan_reader};
 pub use validate::{Validation, ValidationEndpoints};
