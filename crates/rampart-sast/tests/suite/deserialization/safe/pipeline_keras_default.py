@@ -1,0 +1,7 @@
+import keras
+
+
+def load_for_inference(path):
+    model = keras.models.load_model(path, compile=False)
+    model.trainable = False
+    return model
