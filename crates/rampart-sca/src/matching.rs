@@ -338,3 +338,17 @@ pub fn remediation_text(m: &VulnMatch) -> String {
         ),
     }
 }
+
+/// The CycloneDX VEX entry of a match (`sbom::cyclonedx::write` puts it in `vulnerabilities`).
+pub fn to_vex(m: &VulnMatch) -> crate::sbom::VexEntry {
+    crate::sbom::VexEntry {
+        id: m.id.clone(),
+        aliases: m.aliases.clone(),
+        purl: m.package.purl.clone(),
+        severity: m.severity,
+        score: m.cvss.as_ref().map(|c| c.score),
+        fixed: m.remediation.clone(),
+        description: m.summary.clone(),
+        cwes: m.cwe_ids.clone(),
+    }
+}

@@ -295,7 +295,8 @@ fn deps_reads_an_sbom() {
         .arg(&sbom)
         .arg("--db")
         .arg(db.path())
-        .args(["--format", "json"])
+        .args(["--format", "json", "--vex"])
+        .arg(dir.path().join("vex.json"))
         .current_dir(dir.path())
         .output()
         .unwrap();

@@ -30,8 +30,31 @@ pub struct DepsArgs {
     /// Scan the packages of this CycloneDX or SPDX JSON SBOM instead of lockfiles.
     #[arg(long, value_name = "FILE")]
     pub sbom: Option<PathBuf>,
+    /// Also write the packages and their vulnerabilities as a CycloneDX 1.6 VEX document.
+    #[arg(long, value_name = "FILE")]
+    pub vex: Option<PathBuf>,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// Writes `packages` with the vulnerabilities `scanner` finds in them as CycloneDX VEX.
+fn write_vex(
+    scanner: &ScaScanner,
+    packages: &[rampart_sca::Package],
+    name: &str,
+    path: &std::path::Path,
+) -> Result<()> {
+    let mut out = ScanOutput::default();
+    let matches = scanner.matches(packages, &mut out);
+    let vulns: Vec<_> = matches.iter().map(rampart_sca::matching::to_vex).collect();
+    let doc = rampart_sca::sbom::cyclonedx::write(
+        packages,
+        &rampart_sca::sbom::SbomMeta::new(name),
+        &vulns,
+    );
+    let mut text = serde_json::to_string_pretty(&doc)?;
+    text.push('\n');
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
 pub fn run(args: DepsArgs, matches: Option<&ArgMatches>) -> Result<ExitCode> {
@@ -47,6 +70,22 @@ pub fn run(args: DepsArgs, matches: Option<&ArgMatches>) -> Result<ExitCode> {
     cfg.ignore_unfixed |= args.ignore_unfixed;
 
     let Some(sbom) = &args.sbom else {
+        if let Some(vex) = &args.vex {
+            let ctx = rampart_core::ScanContext::new(&args.path);
+            let excludes = rampart_core::walk::build_excludes(&config.exclude)?;
+            let inv = rampart_sca::inventory::inventory_tree(&ctx, &excludes)?;
+            let name = args
+                .path
+                .canonicalize()
+                .ok()
+                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
+            write_vex(
+                &ScaScanner::new(cfg.clone())?,
+                &inv.packages,
+                name.as_deref().unwrap_or("project"),
+                vex,
+            )?;
+        }
         let scanner: Box<dyn Scanner> = Box::new(ScaScanner::new(cfg)?);
         let scanners = vec![scanner];
         let rules = scanners::registry(&scanners)?;
@@ -66,6 +105,9 @@ pub fn run(args: DepsArgs, matches: Option<&ArgMatches>) -> Result<ExitCode> {
         },
         None => ScaScanner::new(cfg)?,
     };
+    if let Some(vex) = &args.vex {
+        write_vex(&scanner, &packages, &name, vex)?;
+    }
     let mut out = ScanOutput::default();
     scanner.scan_packages(&packages, &mut out);
     let scanners: Vec<Box<dyn Scanner>> = vec![Box::new(scanner)];
