@@ -1,0 +1,160 @@
+//! The `sast` scanner through the `rampart_core::Scanner` contract: user rule directories,
+//! disabled rules, finding metadata and fingerprints, and rule errors.
+use std::path::Path;
+
+use rampart_core::scanner::FileInfo;
+use rampart_core::{FileTarget, ScanContext, ScanOutput, Scanner};
+use rampart_sast::{SastConfig, SastError, SastScanner};
+
+const USER_RULE: &str = r#"
+rules:
+  - id: no_eval
+    message: eval of $X
+    severity: ERROR
+    languages: [python]
+    metadata:
+      cwe: "CWE-95: Eval Injection"
+      owasp: A03:2021 - Injection
+    pattern: eval($X)
+"#;
+
+fn scan(s: &SastScanner, rel: &str, src: &str) -> ScanOutput {
+    let ctx = ScanContext::new("/nonexistent");
+    let info = FileInfo {
+        path: Path::new(rel),
+        rel_path: rel,
+        size: src.len() as u64,
+        head: src.as_bytes(),
+        is_binary: false,
+    };
+    assert!(s.wants(&info, &ctx));
+    let mut out = ScanOutput::default();
+    s.scan_file(
+        &ctx,
+        &FileTarget {
+            info,
+            content: Some(src.as_bytes()),
+        },
+        &mut out,
+    );
+    out
+}
+
+#[test]
+fn user_rules_run_with_their_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("r.yaml"), USER_RULE).unwrap();
+    let s = SastScanner::new(&SastConfig {
+        rule_dirs: vec![dir.path().to_path_buf()],
+        builtin: false,
+        ..Default::default()
+    })
+    .unwrap();
+    let out = scan(&s, "app/a.py", "x = 1\neval(data)\n");
+    assert_eq!(out.findings.len(), 1);
+    let f = &out.findings[0];
+    assert_eq!(f.rule_id, "user/no-eval");
+    assert_eq!(f.scanner, "sast");
+    assert_eq!(f.cwe, vec![95]);
+    assert_eq!(f.owasp, vec!["A03:2021".to_string()]);
+    assert_eq!(f.message, "eval of data");
+    assert_eq!(f.primary_location().start_line(), Some(2));
+    assert_eq!(f.properties["semgrep_id"], "no_eval");
+    // Moving the code keeps the fingerprint.
+    let moved = scan(&s, "app/a.py", "import os\n\n\nx = 1\neval(data)\n");
+    assert_eq!(moved.findings[0].fingerprint, f.fingerprint);
+}
+
+#[test]
+fn disabled_rules_and_non_python_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("r.yaml"), USER_RULE).unwrap();
+    let cfg = SastConfig {
+        rule_dirs: vec![dir.path().to_path_buf()],
+        builtin: false,
+        disabled_rules: vec!["no_eval".into()],
+    };
+    let s = SastScanner::new(&cfg).unwrap();
+    assert!(s.rules().is_empty());
+    let info = FileInfo {
+        path: Path::new("a.js"),
+        rel_path: "a.js",
+        size: 3,
+        head: b"x=1",
+        is_binary: false,
+    };
+    assert!(!s.wants(&info, &ScanContext::new(".")));
+}
+
+#[test]
+fn rule_errors_fail_construction_with_file_rule_and_feature() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.yaml"),
+        USER_RULE.replace("pattern: eval($X)", "pattern: eval($X)\n    extract: foo"),
+    )
+    .unwrap();
+    let err = SastScanner::new(&SastConfig {
+        rule_dirs: vec![dir.path().to_path_buf()],
+        builtin: false,
+        ..Default::default()
+    })
+    .err()
+    .expect("must fail");
+    let msg = err.to_string();
+    assert!(matches!(err, SastError::Rules(_)));
+    assert!(
+        msg.contains("bad.yaml")
+            && msg.contains("no_eval")
+            && msg.contains("unsupported feature `extract`"),
+        "{msg}"
+    );
+    assert!(
+        SastScanner::new(&SastConfig {
+            rule_dirs: vec!["/no/such/dir".into()],
+            ..Default::default()
+        })
+        .is_err()
+    );
+}
+
+#[test]
+fn prefilter_skips_files_without_the_literals() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("r.yaml"), USER_RULE).unwrap();
+    let s = SastScanner::new(&SastConfig {
+        rule_dirs: vec![dir.path().to_path_buf()],
+        builtin: false,
+        ..Default::default()
+    })
+    .unwrap();
+    // No `eval` anywhere: nothing to parse, nothing found; with it, found.
+    assert!(s.scan_text("a.py", "x = compile(y)\n").is_empty());
+    assert_eq!(s.scan_text("a.py", "eval(y)\n").len(), 1);
+}
+
+#[test]
+fn builtin_pack_finds_ml_and_web_issues() {
+    let s = SastScanner::new(&SastConfig::default()).unwrap();
+    let src = "import torch\nfrom flask import Flask, request\nimport os\napp = Flask(__name__)\n\n@app.route('/r')\ndef r():\n    os.system('ls ' + request.args.get('d'))\n    return 'ok'\n\nm = torch.load('model.pt')\n";
+    let out = scan(&s, "svc.py", src);
+    let ids: Vec<&str> = out.findings.iter().map(|f| f.rule_id.as_str()).collect();
+    assert!(
+        out.findings
+            .iter()
+            .any(|f| f.cwe.contains(&78) && f.primary_location().start_line() == Some(8)),
+        "{ids:?}"
+    );
+    assert!(
+        out.findings
+            .iter()
+            .any(|f| f.cwe.contains(&502) && f.primary_location().start_line() == Some(11)),
+        "{ids:?}"
+    );
+    let taint = out.findings.iter().find(|f| f.cwe.contains(&78)).unwrap();
+    assert!(
+        taint.properties.contains_key("trace"),
+        "{:?}",
+        taint.properties
+    );
+}
