@@ -200,9 +200,10 @@ fn escape(text: &str, literal_breaks: bool) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            // Quotes need escaping in attribute values only.
+            '"' | '\'' | '\t' | '\n' if literal_breaks => out.push(c),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\t' | '\n' if literal_breaks => out.push(c),
             '\t' => out.push_str("&#9;"),
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
@@ -233,7 +234,7 @@ mod tests {
 
     #[test]
     fn text_keeps_line_breaks() {
-        assert_eq!(escape_text("a<\nb\tc\r"), "a&lt;\nb\tc&#13;");
+        assert_eq!(escape_text("a<\nb\tc\r\"'"), "a&lt;\nb\tc&#13;\"'");
         assert_eq!(escape_text("\n\n"), "\n\n");
     }
 }
