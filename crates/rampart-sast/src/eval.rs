@@ -24,10 +24,15 @@ fn within(a: &Match, start: u32, end: u32) -> bool {
     start <= a.start && a.end <= end
 }
 
+/// Appends; duplicates are removed by [`dedup`] once a stage is complete (a linear scan per
+/// push would be quadratic on broad patterns).
 fn push_unique(out: &mut Vec<Match>, m: Match) {
-    if !out.contains(&m) {
-        out.push(m);
-    }
+    out.push(m);
+}
+
+fn dedup(v: Vec<Match>) -> Vec<Match> {
+    let mut seen = std::collections::HashSet::with_capacity(v.len());
+    v.into_iter().filter(|m| seen.insert(m.clone())).collect()
 }
 
 /// All matches of `f` in the target.
@@ -186,7 +191,7 @@ fn and(
             }
             cur = Some(match cur {
                 None => ms,
-                Some(c) => intersect(t, &c, &ms),
+                Some(c) => dedup(intersect(t, &c, &ms)),
             });
         }
     }
@@ -212,7 +217,7 @@ fn and(
                             );
                         }
                     }
-                    out
+                    dedup(out)
                 }
             });
         }
@@ -304,7 +309,7 @@ fn and(
                         }
                     }
                 }
-                cur = out;
+                cur = dedup(out);
             }
             Formula::MetavarComparison { name, expr } => {
                 cur.retain(|r| {
@@ -349,7 +354,7 @@ fn and(
                     }
                 }
             }
-            cur = out;
+            cur = dedup(out);
         }
     }
     cur
