@@ -173,7 +173,7 @@ def rules():
                ["https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html",
                 "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_bedrock.html"], end=END_B64, tags=["ai", "aws"]))
     R.append(P("aws-bedrock-short-term-key", "Amazon Bedrock short-term API key", "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t",
-               "[A-Za-z0-9+/]{400,4000}={0,2}", bedrock_short, "AWS_BEARER_TOKEN_BEDROCK",
+               "[A-Za-z0-9+/]{400,}={0,2}", bedrock_short, "AWS_BEARER_TOKEN_BEDROCK",
                "An Amazon Bedrock short-term API key (a base64 pre-signed URL valid up to 12 hours).", severity="high",
                remediation="It expires within 12 hours; to cut it off earlier revoke the sessions of the IAM role/user that generated it (IAM → Roles → Revoke active sessions) or rotate that principal's credentials.",
                refs=["https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-generate.html"], end=END_B64, tags=["ai", "aws"],
@@ -223,8 +223,8 @@ def rules():
     R.append(C("lambda-cloud-api-key", "Lambda Cloud API key", r"lambda[_.-]?(?:labs|cloud)", r"secret_[A-Za-z0-9_]{10,60}\.[A-Za-z0-9]{20,64}",
                lambda g: f"secret_{g.lower(8)}_{g.hex(32)}.{g.b62(32)}", "LAMBDA_CLOUD_API_KEY", ["lambda"],
                "A Lambda Cloud (GPU cloud) API key.", console("Lambda", "cloud.lambda.ai → API keys"), ["https://docs.lambda.ai/public-cloud/cloud-api/"]))
-    R.append(C("scale-ai-api-key", "Scale AI API key", r"scale[_.-]?(?:ai|api)", r"live_[a-f0-9]{32}", lambda g: "live_" + g.hex(32),
-               "SCALE_API_KEY", ["scale"], "A Scale AI live API key.", console("Scale AI", "dashboard.scale.com → API keys"),
+    R.append(C("scale-ai-api-key", "Scale AI API key", r"scale[_-]?(?:ai|api)", r"live_[a-f0-9]{32}", lambda g: "live_" + g.hex(32),
+               "SCALE_API_KEY", ["scale_api", "scale-api", "scaleapi", "scale_ai", "scale-ai", "scaleai"], "A Scale AI live API key.", console("Scale AI", "dashboard.scale.com → API keys"),
                ["https://docs.scale.com/reference/authentication"]))
     R.append(P("jina-api-key", "Jina AI API key", "jina_", "[A-Za-z0-9_-]{50,80}", lambda g: f"jina_{g.hex(32)}{g.b64url(28)}",
                "JINA_API_KEY", "A Jina AI (Reader/Embeddings) API key.", console("Jina AI", "jina.ai → API key management"),
@@ -285,17 +285,17 @@ def rules():
     R.append(C("novita-api-key", "Novita AI API key", "novita", r"(?:sk_)?[A-Za-z0-9_-]{32,64}", lambda g: "sk_" + g.b64url(43),
                "NOVITA_API_KEY", ["novita"], "A Novita AI API key.", console("Novita AI", "novita.ai → Settings → Key Management"),
                ["https://novita.ai/docs/guides/quickstart"], end=END_B64URL, min_entropy=3.8))
-    R.append(C("writer-api-key", "Writer API key", r"writer[_.-]?(?:ai|api)", "[A-Za-z0-9_-]{32,64}", lambda g: g.b64url(43),
-               "WRITER_API_KEY", ["writer"], "A Writer (Palmyra) API key.", console("Writer", "app.writer.com → AI Studio → API keys"),
+    R.append(C("writer-api-key", "Writer API key", r"writer[_-]?(?:ai|api)", "[A-Za-z0-9_-]{32,64}", lambda g: g.b64url(43),
+               "WRITER_API_KEY", ["writer_api", "writer-api", "writerapi", "writer_ai", "writer-ai", "writerai"], "A Writer (Palmyra) API key.", console("Writer", "app.writer.com → AI Studio → API keys"),
                ["https://dev.writer.com/api-guides/quickstart"], end=END_B64URL, min_entropy=3.8))
-    R.append(C("exa-api-key", "Exa search API key", r"\bexa", r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}",
-               lambda g: g.uuid(), "EXA_API_KEY", ["exa"], "An Exa (neural web search for agents) API key (UUID).",
+    R.append(C("exa-api-key", "Exa search API key", r"\bexa(?:_|-api|api)|exa\.ai", r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}",
+               lambda g: g.uuid(), "EXA_API_KEY", ["exa_", "exa-api", "exaapi", "exa.ai"], "An Exa (neural web search for agents) API key (UUID).",
                console("Exa", "dashboard.exa.ai → API Keys"), ["https://docs.exa.ai/reference/getting-started"]))
     R.append(C("serpapi-api-key", "SerpApi API key", r"serp[_.-]?api", "[a-f0-9]{64}", lambda g: g.hex(64),
                "SERPAPI_API_KEY", ["serp"], "A SerpApi search API key (64 hex).",
                "Regenerate it at serpapi.com → Manage API Key → Regenerate.", ["https://serpapi.com/search-api"], severity="medium"))
-    R.append(C("fal-api-key", "fal.ai API key", r"\bfal", r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}:[a-f0-9]{32}",
-               lambda g: f"{g.uuid()}:{g.hex(32)}", "FAL_KEY", ["fal"], "A fal.ai API key (`<key id>:<secret>`).",
+    R.append(C("fal-api-key", "fal.ai API key", r"\bfal[_-]?|fal\.ai", r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}:[a-f0-9]{32}",
+               lambda g: f"{g.uuid()}:{g.hex(32)}", "FAL_KEY", ["fal_", "fal-", "falkey", "fal.ai"], "A fal.ai API key (`<key id>:<secret>`).",
                console("fal.ai", "fal.ai → Dashboard → Keys"), ["https://docs.fal.ai/authentication/key-based"], severity="critical", words="key|token|secret|auth"))
     R.append(C("comet-ml-api-key", "Comet ML API key", r"comet(?:[_.-]?ml)?", "[A-Za-z0-9]{25}", lambda g: g.b62(25), "COMET_API_KEY", ["comet"],
                "A Comet ML (experiment tracking) API key.", "Regenerate it at comet.com → Account settings → API Keys → Generate new key, and delete the old one.",
@@ -319,6 +319,6 @@ def rules():
                "A Hume AI API key or secret key.", console("Hume AI", "platform.hume.ai → Settings → API Keys"), ["https://dev.hume.ai/docs/introduction/api-key"],
                min_entropy=3.5))
     R.append(C("black-forest-labs-api-key", "Black Forest Labs (FLUX) API key", r"bfl|black[_.-]?forest", r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}",
-               lambda g: g.uuid(), "BFL_API_KEY", ["bfl", "black"], "A Black Forest Labs (FLUX image models) API key.",
+               lambda g: g.uuid(), "BFL_API_KEY", ["bfl", "black_forest", "black-forest", "blackforest", "black.forest"], "A Black Forest Labs (FLUX image models) API key.",
                console("Black Forest Labs", "api.bfl.ml → API Keys"), ["https://docs.bfl.ml/quick_start/generating_images"]))
     return R

@@ -57,7 +57,7 @@ def rules():
         return g.pick("IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdz") + g.b64(300)
     R.append(rule(
         "aws-session-token", "AWS session token", keywords=["IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdz", "FQoGZXIvYXdz"],
-        regex=r"\b((?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz|FQoGZXIvYXdz)[A-Za-z0-9/+]{100,4000}={0,2})" + END_B64,
+        regex=r"\b((?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz|FQoGZXIvYXdz)[A-Za-z0-9/+]{100,}={0,2})" + END_B64,
         severity="high", confidence="high",
         description="An AWS STS session token (base64 starting `IQoJb3JpZ2luX2Vj` or `FwoGZXIvYXdz`), which with its ASIA key pair grants a role's permissions until it expires.",
         remediation="Session tokens cannot be deleted: revoke the role's sessions issued before now (IAM console → Roles → the role → Revoke active sessions, which attaches an AWSRevokeOlderSessions deny policy) and find where the credentials were exported from.",
@@ -65,7 +65,7 @@ def rules():
         positive=lambda g: [f"AWS_SESSION_TOKEN={session(g)}", f'aws_session_token = {session(g)}'],
         negative=lambda g: [f"AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj{g.b64(40)}", "aws_session_token = IQoJb3JpZ2luX2Vj..."]))
     R.append(contextual(
-        "aws-session-token-context", "AWS session token (by name)", r"aws", r"[A-Za-z0-9/+]{200,4000}={0,2}", lambda g: g.b64(360),
+        "aws-session-token-context", "AWS session token (by name)", r"aws", r"[A-Za-z0-9/+]{200,}={0,2}", lambda g: g.b64(360),
         env="AWS_SESSION_TOKEN", keywords=["aws"], words="session[_.-]?token|security[_.-]?token", end=END_B64,
         allow=["IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdz", "FQoGZXIvYXdz"],
         severity="high", confidence="medium", min_entropy=4.5,
@@ -84,8 +84,8 @@ def rules():
         remediation="Delete the key in the AppSync console → the API → Settings → API keys (or `aws appsync delete-api-key`) and create a new one with a short expiry.",
         references=["https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#api-key-authorization"], tags=T))
     R.append(contextual(
-        "aws-ses-smtp-password", "Amazon SES SMTP password", r"ses|email[_.-]?smtp|smtp", r"B[A-Za-z0-9/+]{43}", lambda g: "B" + g.b64(43),
-        env="SES_SMTP_PASSWORD", keywords=["ses", "smtp"], words="password|pass|secret", end=END_B64, min_entropy=4.0,
+        "aws-ses-smtp-password", "Amazon SES SMTP password", r"smtp", r"B[A-Za-z0-9/+]{43}", lambda g: "B" + g.b64(43),
+        env="SES_SMTP_PASSWORD", keywords=["smtp"], words="password|pass|secret", end=END_B64, min_entropy=4.0,
         what="An Amazon SES SMTP password (44 characters, derived from an IAM secret key).",
         remediation="Delete the IAM user's access key the SMTP password was derived from (IAM → Users → Security credentials), create new SMTP credentials in the SES console → SMTP settings.",
         references=["https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html"], tags=T))

@@ -35,7 +35,7 @@ def rules():
                   "DefaultEndpointsProtocol=https;AccountName=mystorage;AccountKey=<storage-key>;EndpointSuffix=core.windows.net"]))
     R.append(contextual(
         "azure-storage-key-context", "Azure Storage account key (by name)", r"azure[_.-]?storage|storage[_.-]?account", B64_86,
-        k86, env="AZURE_STORAGE_KEY", keywords=["storage"], words="key", end=END_B64, severity="critical", confidence="high",
+        k86, env="AZURE_STORAGE_KEY", keywords=["azure_storage", "azurestorage", "azure-storage", "azure.storage", "storage_account", "storageaccount", "storage-account", "storage.account"], words="key", end=END_B64, severity="critical", confidence="high",
         what="An Azure Storage account key (88 base64 characters) assigned to a storage-account key variable.", allow=[AZURITE[:40]],
         remediation="Rotate the key: Azure portal → the storage account → Access keys → Rotate key, or `az storage account keys renew`.",
         references=["https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage"], tags=T))

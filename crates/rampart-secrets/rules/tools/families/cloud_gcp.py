@@ -43,7 +43,7 @@ def rules():
         remediation="In Google Cloud console → APIs & Services → Credentials → the OAuth client: add a new secret, deploy it, then disable and delete the leaked one.",
         references=["https://support.google.com/cloud/answer/15549257"], tags=T))
     R.append(prefixed(
-        "google-oauth-access-token", "Google OAuth access token", "ya29.", "[A-Za-z0-9_-]{100,2048}", lambda g: "ya29." + g.b64url(150),
+        "google-oauth-access-token", "Google OAuth access token", "ya29.", "[A-Za-z0-9_-]{100,}", lambda g: "ya29." + g.b64url(150),
         env="GOOGLE_ACCESS_TOKEN", end=END_B64URL, severity="high",
         what="A Google OAuth 2.0 access token (valid about an hour).",
         remediation="Revoke it with POST https://oauth2.googleapis.com/revoke?token=..., and revoke the refresh token / service account key it was minted from.",

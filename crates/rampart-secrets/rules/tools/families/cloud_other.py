@@ -16,18 +16,18 @@ def rules():
                           env="DIGITALOCEAN_TOKEN", what=f"A {title}.",
                           remediation="Delete it in the DigitalOcean control panel → API → Tokens (for OAuth tokens revoke the app under Settings → Applications & API, or POST /v1/oauth/revoke); DigitalOcean also revokes tokens found on GitHub.",
                           references=DO_REF, tags=T))
-    R.append(contextual("digitalocean-spaces-secret", "DigitalOcean Spaces secret key", r"spaces|digitalocean|\bdo[_.-]", r"[A-Za-z0-9/+]{43}", lambda g: g.b64(43),
-                        env="SPACES_SECRET_KEY", keywords=["spaces", "digitalocean", "do_", "do-", "do."], words="secret", end=END_B64,
+    R.append(contextual("digitalocean-spaces-secret", "DigitalOcean Spaces secret key", r"spaces|digitalocean", r"[A-Za-z0-9/+]{43}", lambda g: g.b64(43),
+                        env="SPACES_SECRET_KEY", keywords=["spaces", "digitalocean"], words="secret", end=END_B64,
                         severity="critical", min_entropy=4.0, what="A DigitalOcean Spaces (S3-compatible) secret access key.",
                         remediation="Delete the key in the DigitalOcean control panel → API → Spaces Keys and create a new one.",
                         references=["https://docs.digitalocean.com/products/spaces/how-to/manage-access/"], tags=T))
-    R.append(contextual("cloudflare-api-token", "Cloudflare API token", r"cloudflare|\bcf[_.-]", r"[A-Za-z0-9_-]{40}", lambda g: g.b64url(40),
-                        env="CLOUDFLARE_API_TOKEN", keywords=["cloudflare", "cf_", "cf-", "cf."], words="token|key|secret", end=END_B64URL,
+    R.append(contextual("cloudflare-api-token", "Cloudflare API token", r"cloudflare|\bcf_", r"[A-Za-z0-9_-]{40}", lambda g: g.b64url(40),
+                        env="CLOUDFLARE_API_TOKEN", keywords=["cloudflare", "cf_"], words="token|key|secret", end=END_B64URL,
                         severity="critical", min_entropy=4.0, what="A Cloudflare API token (40 characters).",
                         remediation="Roll or delete the token in the Cloudflare dashboard → My Profile → API Tokens → the token → Roll / Delete; check the account audit log.",
                         references=["https://developers.cloudflare.com/fundamentals/api/get-started/create-token/"], tags=T))
-    R.append(contextual("cloudflare-global-api-key", "Cloudflare global API key", r"cloudflare|\bcf[_.-]", "[a-f0-9]{37}", lambda g: g.hex(37),
-                        env="CLOUDFLARE_API_KEY", keywords=["cloudflare", "cf_", "cf-", "cf."], words="key|auth", severity="critical",
+    R.append(contextual("cloudflare-global-api-key", "Cloudflare global API key", r"cloudflare|\bcf_", "[a-f0-9]{37}", lambda g: g.hex(37),
+                        env="CLOUDFLARE_API_KEY", keywords=["cloudflare", "cf_"], words="key|auth", severity="critical",
                         what="A Cloudflare global API key (37 hex), with full access to the account.",
                         remediation="Change it in the Cloudflare dashboard → My Profile → API Tokens → Global API Key → Change, and move integrations to scoped API tokens.",
                         references=["https://developers.cloudflare.com/fundamentals/api/get-started/keys/"], tags=T))
@@ -40,8 +40,8 @@ def rules():
                       env="ALIBABA_CLOUD_ACCESS_KEY_ID", severity="high", what="An Alibaba Cloud AccessKey ID; its secret is normally next to it.",
                       remediation="Disable and delete the AccessKey pair in the Alibaba Cloud RAM console → Users → the user → AccessKey; review ActionTrail for its use.",
                       references=["https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair"], tags=T))
-    R.append(contextual("alibaba-access-key-secret", "Alibaba Cloud AccessKey secret", r"alibaba|aliyun|\bali[_.-]", "[A-Za-z0-9]{30}", lambda g: g.b62(30),
-                        env="ALIBABA_CLOUD_ACCESS_KEY_SECRET", keywords=["alibaba", "aliyun", "ali_", "ali-", "ali."], words="secret",
+    R.append(contextual("alibaba-access-key-secret", "Alibaba Cloud AccessKey secret", r"alibaba|aliyun|\bali_", "[A-Za-z0-9]{30}", lambda g: g.b62(30),
+                        env="ALIBABA_CLOUD_ACCESS_KEY_SECRET", keywords=["alibaba", "aliyun", "ali_"], words="secret",
                         severity="critical", min_entropy=3.8, what="An Alibaba Cloud AccessKey secret (30 characters).",
                         remediation="Disable and delete the AccessKey pair in the RAM console and create a new one (or use STS roles).",
                         references=["https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair"], tags=T))
@@ -121,7 +121,7 @@ def rules():
                       references=["https://fly.io/docs/security/tokens/"], tags=T))
     R.append(rule(
         "flyio-macaroon-token", "Fly.io macaroon token", keywords=["fm1r_", "fm1a_", "fm2_"],
-        regex=r"\b((?:FlyV1 )?fm(?:1[ar]|2)_[A-Za-z0-9+/=_-]{100,2000}(?:,fm2_[A-Za-z0-9+/=_-]{50,2000})?)" + r"(?:[^A-Za-z0-9+/=_,-]|$)",
+        regex=r"\b((?:FlyV1 )?fm(?:1[ar]|2)_[A-Za-z0-9+/=_-]{100,}(?:,fm2_[A-Za-z0-9+/=_-]{50,})?)" + r"(?:[^A-Za-z0-9+/=_,-]|$)",
         description="A Fly.io macaroon token (deploy, org or read-only token: `FlyV1 fm2_...`).",
         remediation="Revoke it with `fly tokens revoke <id>` (list with `fly tokens list`) and create a new, narrowly scoped token.",
         references=["https://fly.io/docs/security/tokens/"], tags=T,

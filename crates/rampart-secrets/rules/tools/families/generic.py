@@ -30,14 +30,16 @@ KEY_PREFIX = r"[A-Za-z0-9_.-]{0,40}"
 KEY_SUFFIX = r"(?:[0-9]{1,2}|s)?"
 PWC = r"""[^"'`\s$<>{}()\[\]\\]"""
 # A password must hold a digit or a symbol somewhere (a bare word is a name, not a password).
-PW_VALUE = "(?P<secret>" + PWC + "{0,127}[0-9!@#%^&*+=~?|_.:;,-]" + PWC + "{0,127})"
+PW_VALUE = "(?P<secret>" + PWC + "*[0-9!@#%^&*+=~?|_.:;,-]" + PWC + "*)"
 QVAL_PW = r"""["'`]""" + PW_VALUE + r"""["'`]"""
 SC = r"[A-Za-z0-9_+/=.~:-]"
 NONHEX = r"[G-Zg-z_+/=.~:]"
 # A secret value is either long hex, or holds both a digit and a non-hex character: this keeps
 # identifiers (`ExclusiveStartKey`), UUID request ids and short hashes out.
-SECRET_VALUE = ("(?P<secret>[0-9a-fA-F]{32,256}|" + SC + "{0,255}[0-9]" + SC + "{0,255}" + NONHEX + SC + "{0,255}|"
-                + SC + "{0,255}" + NONHEX + SC + "{0,255}[0-9]" + SC + "{0,255})")
+# (Unbounded `*` over a class that stops at quotes/whitespace keeps the automaton small; counted
+# repetitions of overlapping classes blow up the DFA.)
+SECRET_VALUE = ("(?P<secret>[0-9a-fA-F]{32,256}|" + SC + "*[0-9]" + SC + "*" + NONHEX + SC + "*|"
+                + SC + "*" + NONHEX + SC + "*[0-9]" + SC + "*)")
 QVAL_SECRET = r"""["'`]""" + SECRET_VALUE + r"""["'`]"""
 SEP = r"""["']?\]?\s{0,3}(?::=|=>|\?\?=|\|\|=|[:=])\s{0,3}"""
 KW_PW = ["password", "passwd", "passphrase", "pwd"]
@@ -52,7 +54,7 @@ def rules():
     R = []
     R.append(rule(
         "jwt", "JSON Web Token", keywords=["eyJ"],
-        regex=r"(?:^|[^A-Za-z0-9_.-])(?P<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{20,1000})" + END_B64URL,
+        regex=r"(?:^|[^A-Za-z0-9_.-])(?P<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})" + END_B64URL,
         validator="jwt", severity="medium", confidence="medium", tags=T,
         allow=["eyJ0eXAiOiAiVENWMiJ9", "eyJhdWQiOiI5NGQ1OWNlZi1kYmI4LTRlYTUtYjE3OC1kMjU0MGZjZDY5MTki"],
         description="A signed JSON Web Token (header and payload decode to JSON, with a signature). JWTs are bearer credentials: session tokens, service-role keys (e.g. Supabase service_role), API tokens.",
@@ -87,7 +89,7 @@ def rules():
                   lambda g: f'api_key = "sk_live_{g.b62(24)}"', 'apiKey: "0000000000000000"', 'secret_name: "db-credentials-prod-2024"']))
     R.append(rule(
         "generic-password-env", "Password in an env / properties file", keywords=KW_PW,
-        regex=r"(?m:^[ \t]{0,8}(?:export[ \t]{1,4})?(?:[A-Za-z0-9_.-]{0,40}(?:PASSWORD|PASSWD|PASSPHRASE|_PWD|password|passwd|Password)[0-9]{0,2})=(?P<secret>[^\s\"'`$<>{}#;()\[\],]{0,100}[0-9!@#%^&*+=~?|_.:-][^\s\"'`$<>{}#;()\[\],]{0,100})[ \t]{0,40}\r?$)",
+        regex=r"(?m:^[ \t]{0,8}(?:export[ \t]{1,4})?(?:[A-Za-z0-9_.-]{0,40}(?:PASSWORD|PASSWD|PASSPHRASE|_PWD|password|passwd|Password)[0-9]{0,2})=(?P<secret>[^\s\"'`$<>{}#;()\[\],]*[0-9!@#%^&*+=~?|_.:-][^\s\"'`$<>{}#;()\[\],]*)[ \t]{0,40}\r?$)",
         min_entropy=2.8, allow=STOP + prefixes, severity="medium", confidence="medium", tags=T,
         description="An unquoted password value in a `.env`, shell, `.properties` or INI file (`DB_PASSWORD=...`, `spring.datasource.password=...`).",
         remediation=GENERIC_REMEDIATION, references=REFS,

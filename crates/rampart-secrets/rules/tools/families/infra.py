@@ -75,7 +75,7 @@ def rules():
                    what=f"A Doppler {what} (`{pre}`), which reads the secrets of its project/config.",
                    remediation="Revoke it in the Doppler dashboard (Tokens under the project config, Team → Service accounts, or `doppler configs tokens revoke` / `doppler logout`), and create a new one.",
                    references=DOPPLER_REF, severity="critical" if kind in ("personal-token", "service-token", "service-account-token", "cli-token") else "high"))
-    R.append(P("onepassword-service-account-token", "1Password service account token", "ops_eyJ", r"[A-Za-z0-9+/=_-]{250,2000}", ops_token,
+    R.append(P("onepassword-service-account-token", "1Password service account token", "ops_eyJ", r"[A-Za-z0-9+/=_-]{250,}", ops_token,
                env="OP_SERVICE_ACCOUNT_TOKEN", end=END_B64, keywords=["ops_eyJ"], short=lambda g: "ops_eyJ" + g.b64(120),
                what="A 1Password service account token (reads the vaults granted to it).",
                remediation="Revoke it in 1Password.com → Developer → Directory → the service account → Revoke token (or delete the service account), and create a new token.",
@@ -91,7 +91,7 @@ def rules():
         negative=["A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX", "A3-ABC"]))
     R.append(rule(
         "onepassword-connect-token", "1Password Connect server token", keywords=["op_connect"],
-        regex=r"(?i:op_connect_token)" + r"""["']?\s{0,3}(?::=|=>|[:=,(])\s{0,3}["'`]?""" + r"(eyJ[A-Za-z0-9_-]{20,200}\.eyJ[A-Za-z0-9_-]{50,2000}\.[A-Za-z0-9_-]{40,400})" + END_B64URL,
+        regex=r"(?i:op_connect_token)" + r"""["']?\s{0,3}(?::=|=>|[:=,(])\s{0,3}["'`]?""" + r"(eyJ[A-Za-z0-9_-]{20,200}\.eyJ[A-Za-z0-9_-]{50,}\.[A-Za-z0-9_-]{40,400})" + END_B64URL,
         tags=T, description="A 1Password Connect server access token (a JWT) assigned to OP_CONNECT_TOKEN.",
         remediation="Revoke the token in 1Password.com → Developer → Connect servers → the server → the token → Revoke, and issue a new one.",
         references=["https://developer.1password.com/docs/connect/manage-connect/"],
@@ -109,7 +109,7 @@ def rules():
         negative=[lambda g: f"recipient: age1{g.s(BECH32, 58)}", lambda g: f"AGE-SECRET-KEY-1{g.s(BECH32.upper(), 40)}"]))
     R.append(rule(
         "kubeconfig-client-key", "Kubernetes client private key in kubeconfig", keywords=["client-key-data"],
-        regex=r"client-key-data:\s{0,3}[\"']?(LS0tLS1CRUdJTi[A-Za-z0-9+/=]{100,20000})", tags=T,
+        regex=r"client-key-data:\s{0,3}[\"']?(LS0tLS1CRUdJTi[A-Za-z0-9+/=]{100,})", tags=T,
         description="A base64 PEM client private key inside a kubeconfig (`client-key-data`), which authenticates to the cluster as that user.",
         remediation="Revoke the client certificate: remove the user's RBAC bindings, rotate the cluster CA or (managed clusters) reset the credentials (`az aks rotate-certs`, GKE credential rotation, `kubeadm certs renew`), and use short-lived OIDC/exec credentials instead.",
         references=["https://kubernetes.io/docs/reference/access-authn-authz/authentication/#x509-client-certificates"],

@@ -191,8 +191,8 @@ def rules():
                       end=r"(?:[^A-Za-z0-9%]|$)", what="An X (Twitter) API app-only bearer token.",
                       remediation="Regenerate the bearer token in the X developer portal → Projects & Apps → the app → Keys and tokens → Bearer Token → Regenerate.",
                       references=["https://developer.x.com/en/docs/authentication/oauth-2-0/bearer-tokens"], tags=T))
-    R.append(contextual("twitter-api-secret", "X (Twitter) API key secret", r"twitter|\bx[_.-]api", "[A-Za-z0-9]{50}", lambda g: g.b62(50),
-                        env="TWITTER_API_SECRET", keywords=["twitter", "x_api", "x-api", "x.api"], words="secret", min_entropy=3.5,
+    R.append(contextual("twitter-api-secret", "X (Twitter) API key secret", r"twitter|\bx_api", "[A-Za-z0-9]{50}", lambda g: g.b62(50),
+                        env="TWITTER_API_SECRET", keywords=["twitter", "x_api"], words="secret", min_entropy=3.5,
                         what="An X (Twitter) consumer API key secret or access token secret (50 characters).",
                         remediation="Regenerate the consumer keys / access token and secret in the X developer portal → the app → Keys and tokens.",
                         references=["https://developer.x.com/en/docs/authentication/oauth-1-0a/api-key-and-secret"], tags=T))
@@ -201,8 +201,8 @@ def rules():
                       what="A Facebook / Instagram / WhatsApp Graph API access token (`EAA...`).",
                       remediation="Invalidate it: for user tokens have the user remove the app (Settings → Apps and websites); for page/system-user tokens regenerate them in Business Settings → System users; reset the app secret if the token was an app token.",
                       references=["https://developers.facebook.com/docs/facebook-login/guides/access-tokens"], tags=T))
-    R.append(contextual("facebook-app-secret", "Facebook / Meta app secret", r"facebook|\bfb[_.-]|\bmeta[_.-]", "[a-f0-9]{32}", lambda g: g.hex(32),
-                        env="FACEBOOK_APP_SECRET", keywords=["facebook", "fb_", "fb-", "fb.", "meta_", "meta-", "meta."], words="secret",
+    R.append(contextual("facebook-app-secret", "Facebook / Meta app secret", r"facebook|\bfb_|\bmeta_app", "[a-f0-9]{32}", lambda g: g.hex(32),
+                        env="FACEBOOK_APP_SECRET", keywords=["facebook", "fb_", "meta_app"], words="secret",
                         what="A Facebook / Meta app secret (32 hex).",
                         remediation="Reset it in the Meta App Dashboard → App settings → Basic → App secret → Reset.",
                         references=["https://developers.facebook.com/docs/facebook-login/security/#appsecret"], tags=T))
@@ -215,8 +215,8 @@ def rules():
                         env="ZENDESK_API_TOKEN", keywords=["zendesk"], min_entropy=3.5, what="A Zendesk API token.",
                         remediation="Delete it in Zendesk Admin Center → Apps and integrations → APIs → Zendesk API → the token → Delete.",
                         references=["https://support.zendesk.com/hc/en-us/articles/4408889192858"], tags=T))
-    R.append(contextual("line-channel-token", "LINE channel access token / secret", r"line[_.-]?(?:channel|bot|messaging)", r"[A-Za-z0-9+/=]{32,200}",
-                        lambda g: g.b64(172) + "=", env="LINE_CHANNEL_ACCESS_TOKEN", keywords=["line"], end=END_B64, min_entropy=4.0,
+    R.append(contextual("line-channel-token", "LINE channel access token / secret", r"\bline_?(?:channel|bot|messaging)", r"[A-Za-z0-9+/=]{32,200}",
+                        lambda g: g.b64(172) + "=", env="LINE_CHANNEL_ACCESS_TOKEN", keywords=["line_channel", "line_bot", "line_messaging", "linechannel", "linebot", "linemessaging"], end=END_B64, min_entropy=4.0,
                         what="A LINE Messaging API channel access token or channel secret.",
                         remediation="Reissue the channel access token / channel secret in the LINE Developers Console → the channel → Messaging API / Basic settings.",
                         references=["https://developers.line.biz/en/docs/basics/channel-access-token/"], tags=T))

@@ -7,7 +7,7 @@ from rulegen import END_B64, END_B64URL, G, SEP, NAME, contextual, rule
 
 TITLE = "private keys (private-keys)"
 T = ["private-key"]
-BODY = r"[A-Za-z0-9+/=\s:,-]{64,16384}?"
+BODY = r"[A-Za-z0-9+/=\s:,-]{64,}?"
 KEY_REVOKE = ("Treat the key as compromised: remove it from wherever it is trusted (authorized_keys, the CA / "
               "certificate — revoke the certificate, cloud IAM, GitHub deploy keys, TLS endpoints), generate a new "
               "key pair, deploy the new public key / certificate, and purge the private key from the repository "
@@ -75,7 +75,7 @@ def rules():
         return f"-----BEGIN PGP PRIVATE KEY BLOCK-----\nComment: GPGTools - https://gpgtools.org\n\n{lines(body)}\n={g.b64(4)}\n-----END PGP PRIVATE KEY BLOCK-----\n"
     R.append(rule(
         "private-key-pgp", "PGP private key block", keywords=["BEGIN PGP PRIVATE KEY BLOCK"],
-        regex=r"(-----BEGIN PGP PRIVATE KEY BLOCK-----[A-Za-z0-9+/=\s:,.()@<>_'!?-]{64,32768}?-----END PGP PRIVATE KEY BLOCK-----)",
+        regex=r"(-----BEGIN PGP PRIVATE KEY BLOCK-----[A-Za-z0-9+/=\s:,.()@<>_'!?-]{64,}?-----END PGP PRIVATE KEY BLOCK-----)",
         severity="critical", tags=T,
         description="An ASCII-armored OpenPGP secret key block.",
         remediation="Revoke the key: publish its revocation certificate (`gpg --gen-revoke` / `gpg --import revoke.asc && gpg --send-keys`), remove it from package-signing and git-signing configuration, create a new key and re-sign what must stay trusted.",
@@ -90,7 +90,7 @@ def rules():
                 f"AAAAC3NzaC1lZDI1NTE5AAAAI{pub[:39]}\n{pub[39:]}\nPrivate-Lines: 1\nAAAAI{priv}\nPrivate-MAC: {g.hex(64)}\n")
     R.append(rule(
         "private-key-putty", "PuTTY private key (PPK)", keywords=["PuTTY-User-Key-File-"],
-        regex=r"PuTTY-User-Key-File-[23]: [^\r\n]{1,100}[\s\S]{0,8000}?Private-Lines: [0-9]{1,3}\r?\n(?P<secret>[A-Za-z0-9+/=\r\n]{20,8000}?)\r?\nPrivate-MAC:",
+        regex=r"PuTTY-User-Key-File-[23]: [^\r\n]{1,100}[\s\S]{0,8000}?Private-Lines: [0-9]{1,3}\r?\n(?P<secret>[A-Za-z0-9+/=\r\n]{20,}?)\r?\nPrivate-MAC:",
         severity="critical", tags=T,
         description="A PuTTY `.ppk` private key file (v2 or v3); the finding is the private part.",
         remediation=KEY_REVOKE,
@@ -103,7 +103,7 @@ def rules():
         return f"-----BEGIN PRIVATE KEY-----\\n{body}\\n-----END PRIVATE KEY-----\\n"
     R.append(rule(
         "private-key-json-escaped", "Private key inside a JSON / env string (escaped newlines)", keywords=["PRIVATE KEY-----\\n"],
-        regex=r"(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----(?:\\r)?\\n[A-Za-z0-9+/=\\]{64,16384}?-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----)",
+        regex=r"(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----(?:\\r)?\\n[A-Za-z0-9+/=\\]{64,}?-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----)",
         severity="critical", tags=T,
         description="A PEM private key stored on one line with `\\n` escapes, as in JSON key files, `.env` values and YAML strings.",
         remediation=KEY_REVOKE,
@@ -113,7 +113,7 @@ def rules():
         negative=['"private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"', '"private_key": "-----BEGIN PRIVATE KEY-----\\n<key>\\n-----END PRIVATE KEY-----"']))
     R.append(rule(
         "private-key-xml-rsa", ".NET XML RSA private key", keywords=["<RSAKeyValue>"],
-        regex=r"<RSAKeyValue>[\s\S]{0,3000}?<D>(?P<secret>[A-Za-z0-9+/=\s]{100,3000})</D>",
+        regex=r"<RSAKeyValue>[\s\S]{0,3000}?<D>(?P<secret>[A-Za-z0-9+/=\s]{100,})</D>",
         severity="critical", tags=T,
         description="An RSA private key in .NET `RSAKeyValue` XML (the `<D>` private exponent is present).",
         remediation=KEY_REVOKE, references=["https://learn.microsoft.com/en-us/dotnet/api/system.security.cryptography.rsa.toxmlstring"],
@@ -122,7 +122,7 @@ def rules():
         negative=[lambda g: f"<RSAKeyValue><Modulus>{g.b64(342)}==</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>"]))
     R.append(rule(
         "private-key-jwk", "Private JSON Web Key (JWK)", keywords=['"kty"'],
-        regex=r'''"kty"\s{0,3}:\s{0,3}"(?:RSA|EC|OKP)"[^{}]{0,3000}?"d"\s{0,3}:\s{0,3}"(?P<secret>[A-Za-z0-9_-]{40,1400})"''',
+        regex=r'''"kty"\s{0,3}:\s{0,3}"(?:RSA|EC|OKP)"[^{}]{0,3000}?"d"\s{0,3}:\s{0,3}"(?P<secret>[A-Za-z0-9_-]{40,})"''',
         severity="critical", tags=T,
         description="A JSON Web Key with its private member `d` (RSA, EC or OKP/Ed25519).",
         remediation=KEY_REVOKE + " Remove the key id (`kid`) from the published JWKS so tokens signed with it stop validating.",
@@ -141,7 +141,7 @@ def rules():
         negative=[lambda g: f"[Peer]\nPublicKey = {g.b64(42)}A=", "PrivateKey = <client-private-key>"]))
     R.append(rule(
         "openvpn-static-key", "OpenVPN static key", keywords=["BEGIN OpenVPN Static key"],
-        regex=r"(-----BEGIN OpenVPN Static key V1-----[0-9a-f\s]{256,2048}?-----END OpenVPN Static key V1-----)",
+        regex=r"(-----BEGIN OpenVPN Static key V1-----[0-9a-f\s]{256,}?-----END OpenVPN Static key V1-----)",
         severity="high", tags=T,
         description="An OpenVPN static key (`tls-auth` / `tls-crypt` / static-key mode).",
         remediation="Generate a new key (`openvpn --genkey secret ta.key`), distribute it to server and clients, and remove the old one from the repository.",

@@ -41,14 +41,14 @@ def rules():
                             f"//artifactory.internal/api/npm/npm/:_auth = {base64.b64encode(f'deploy:{g.password(20)}'.encode()).decode()}"],
         negative=["_auth=${NPM_AUTH}", "always-auth=true"]))
     R.append(prefixed(
-        "pypi-upload-token", "PyPI upload token", "pypi-AgEIcHlwaS5vcmc", "[A-Za-z0-9_-]{50,1000}", pypi,
+        "pypi-upload-token", "PyPI upload token", "pypi-AgEIcHlwaS5vcmc", "[A-Za-z0-9_-]{50,}", pypi,
         env="TWINE_PASSWORD", end=END_B64URL, what="A PyPI API token (a macaroon for pypi.org).",
         rationale="PyPI tokens publish releases; a leaked account-wide token can ship malware under every project of the owner.",
         remediation="Delete the token at pypi.org → Account settings → API tokens (PyPI also auto-revokes tokens reported by GitHub); review release history of your projects; switch CI to Trusted Publishing (OIDC).",
         references=["https://pypi.org/help/#apitoken", "https://docs.pypi.org/trusted-publishers/"], tags=T,
         extra_pos=[lambda g: f"[pypi]\nusername = __token__\npassword = {pypi(g)}"]))
     R.append(prefixed(
-        "testpypi-upload-token", "TestPyPI upload token", "pypi-AgENdGVzdC5weXBpLm9yZw", "[A-Za-z0-9_-]{50,1000}",
+        "testpypi-upload-token", "TestPyPI upload token", "pypi-AgENdGVzdC5weXBpLm9yZw", "[A-Za-z0-9_-]{50,}",
         lambda g: pypi(g, test=True), env="TWINE_PASSWORD", end=END_B64URL, severity="medium",
         what="A TestPyPI API token (a macaroon for test.pypi.org).",
         remediation="Delete the token at test.pypi.org → Account settings → API tokens.",
@@ -81,7 +81,7 @@ def rules():
         return base64.b64encode(f"{g.word()}bot:{g.password(20)}".encode()).decode()
     R.append(rule(
         "docker-config-auth", "Registry credentials in Docker config.json", keywords=['"auths"'],
-        regex=r'"auths"\s{0,3}:\s{0,3}\{\s{0,20}"[^"\s]{1,200}"\s{0,3}:\s{0,3}\{\s{0,20}"auth"\s{0,3}:\s{0,3}"([A-Za-z0-9+/]{8,1000}={0,2})"',
+        regex=r'"auths"\s{0,3}:\s{0,3}\{\s{0,20}"[^"\s]{1,200}"\s{0,3}:\s{0,3}\{\s{0,20}"auth"\s{0,3}:\s{0,3}"([A-Za-z0-9+/]{8,}={0,2})"',
         min_entropy=3.0, severity="critical",
         description="Base64 `user:password` registry credentials in a Docker `config.json` or a Kubernetes `.dockerconfigjson`.",
         remediation="Change the password or revoke the access token at the registry (Docker Hub, ECR, GCR/Artifact Registry, ACR, GHCR...), run `docker logout`, and use a credential helper (`credsStore`) instead of inline auths.",

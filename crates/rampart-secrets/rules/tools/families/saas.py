@@ -40,13 +40,13 @@ def rules():
     ]:
         R.append(P(f"shopify-{kind}", title, prefix, "[a-fA-F0-9]{32}", (lambda p: lambda g: p + g.hex(32))(prefix),
                    env="SHOPIFY_ACCESS_TOKEN", what=f"A {title}.", remediation=rem, references=SHOP_REF))
-    R.append(C("datadog-api-key", "Datadog API key", r"datadog|\bdd[_.-]?api|\bdd", "[a-f0-9]{32}", lambda g: g.hex(32),
-               env="DD_API_KEY", keywords=["datadog", "dd_", "dd-", "dd.", "ddapi"], words="api[_.-]?key|key", severity="high",
+    R.append(C("datadog-api-key", "Datadog API key", r"datadog|\bdd_?api", "[a-f0-9]{32}", lambda g: g.hex(32),
+               env="DD_API_KEY", keywords=["datadog", "dd_api", "ddapi"], words="api[_.-]?key|key", severity="high",
                what="A Datadog API key (32 hex; submits metrics, logs and events).",
                remediation="Revoke it in Datadog → Organization settings → API Keys → the key → Revoke, after deploying a new key.",
                references=["https://docs.datadoghq.com/account_management/api-app-keys/"]))
-    R.append(C("datadog-app-key", "Datadog application key", r"datadog|\bdd[_.-]?app", "[a-f0-9]{40}", lambda g: g.hex(40),
-               env="DD_APP_KEY", keywords=["datadog", "dd_app", "dd-app", "dd.app", "ddapp"], words="app(?:lication)?[_.-]?key|key", severity="critical",
+    R.append(C("datadog-app-key", "Datadog application key", r"datadog|\bdd_?app", "[a-f0-9]{40}", lambda g: g.hex(40),
+               env="DD_APP_KEY", keywords=["datadog", "dd_app", "ddapp"], words="app(?:lication)?[_.-]?key|key", severity="critical",
                what="A Datadog application key (40 hex; reads data and changes configuration with its user's rights).",
                remediation="Revoke it in Datadog → Personal/Organization settings → Application Keys → Revoke, and create a scoped key.",
                references=["https://docs.datadoghq.com/account_management/api-app-keys/"]))
@@ -115,8 +115,8 @@ def rules():
                env="GRAFANA_API_KEY", end=END_B64, severity="high", what="A legacy Grafana API key (base64 of `{\"k\":...}`).",
                remediation="Delete the API key in Grafana → Administration → API keys and migrate to service account tokens.",
                references=["https://grafana.com/docs/grafana/latest/administration/service-accounts/migrate-api-keys/"]))
-    R.append(C("pagerduty-api-key", "PagerDuty API key", "pagerduty|\\bpd[_.-]", r"[A-Za-z0-9_+-]{20}", lambda g: "u+" + g.b64url(18),
-               env="PAGERDUTY_API_TOKEN", keywords=["pagerduty", "pd_", "pd-", "pd."], words="key|token", end=r"(?:[^A-Za-z0-9_+-]|$)", severity="high", min_entropy=3.5,
+    R.append(C("pagerduty-api-key", "PagerDuty API key", "pagerduty|\\bpd_", r"[A-Za-z0-9_+-]{20}", lambda g: "u+" + g.b64url(18),
+               env="PAGERDUTY_API_TOKEN", keywords=["pagerduty", "pd_"], words="key|token", end=r"(?:[^A-Za-z0-9_+-]|$)", severity="high", min_entropy=3.5,
                what="A PagerDuty REST API key or user token (20 characters).",
                remediation="Delete it in PagerDuty → Integrations → API Access Keys (or the user's User Settings → API Access) and create a new one.",
                references=["https://support.pagerduty.com/main/docs/api-access-keys"]))
@@ -224,7 +224,7 @@ def rules():
         negative=lambda g: [f"SF_ACCESS_TOKEN=00D{g.b62(15)}!short"]))
     R.append(rule(
         "dropbox-access-token", "Dropbox short-lived access token", keywords=["sl."],
-        regex=r"\b(sl\.(?:u\.)?[A-Za-z0-9_-]{130,1400})" + END_B64URL, tags=T, severity="high",
+        regex=r"\b(sl\.(?:u\.)?[A-Za-z0-9_-]{130,})" + END_B64URL, tags=T, severity="high",
         description="A Dropbox short-lived OAuth access token (`sl.`).",
         remediation="Revoke it with POST /2/auth/token/revoke or by disconnecting the app in Dropbox → Settings → Connected apps; revoke the refresh token the same way.",
         references=["https://developers.dropbox.com/oauth-guide"],
@@ -279,8 +279,8 @@ def rules():
                what="A Loggly customer (ingest) token.",
                remediation="Delete it in Loggly → Source Setup → Customer Tokens and add a new token.",
                references=["https://documentation.solarwinds.com/en/success_center/loggly/content/admin/customer-token-authentication-token.htm"]))
-    R.append(C("elastic-api-key", "Elastic / Elastic Cloud API key", r"elastic(?:search)?|\bes[_.-]|kibana", r"[A-Za-z0-9_-]{20,30}==|essu_[A-Za-z0-9+/=_-]{40,200}|[A-Za-z0-9+/]{60,120}={0,2}",
-               lambda g: g.b64(66) + "==", env="ELASTIC_API_KEY", keywords=["elastic", "es_", "es-", "es.", "kibana"], words="api[_.-]?key|key|token",
+    R.append(C("elastic-api-key", "Elastic / Elastic Cloud API key", r"elastic(?:search)?|kibana", r"[A-Za-z0-9_-]{20,30}==|essu_[A-Za-z0-9+/=_-]{40,200}|[A-Za-z0-9+/]{60,120}={0,2}",
+               lambda g: g.b64(66) + "==", env="ELASTIC_API_KEY", keywords=["elastic", "kibana"], words="api[_.-]?key|key|token",
                end=END_B64, severity="critical", min_entropy=4.0,
                what="An Elasticsearch / Elastic Cloud API key (base64 `id:api_key`, or an `essu_` Cloud key).",
                remediation="Invalidate it (Kibana → Stack Management → API keys → Invalidate, or DELETE /_security/api_key) and create a new key with minimal privileges.",

@@ -145,8 +145,8 @@ def rules():
                             f"AZURE_DEVOPS_EXT_PAT={g.b62(52)}JQQJ99{g.b62(18)}AZDX{g.b62(4)}"], tags=["azure"]))
     R.append(contextual(
         "azure-devops-pat-legacy", "Azure DevOps personal access token (legacy 52-character)",
-        r"azure[_.-]?devops|\bado|devops|vsts", "[a-z2-7]{52}", lambda g: g.s("abcdefghijklmnopqrstuvwxyz234567", 52),
-        env="AZURE_DEVOPS_PAT", keywords=["devops", "ado", "vsts"], words="pat|token|key|password",
+        r"azure[_.-]?devops|\bado_|devops|vsts", "[a-z2-7]{52}", lambda g: g.s("abcdefghijklmnopqrstuvwxyz234567", 52),
+        env="AZURE_DEVOPS_PAT", keywords=["devops", "ado_", "vsts"], words="pat|token|key|password",
         what="A legacy Azure DevOps personal access token (52 lower-case base32 characters).",
         remediation="Revoke it in Azure DevOps → User settings → Personal access tokens, then create a new one with minimal scopes and expiry.",
         references=["https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate"],
