@@ -321,3 +321,45 @@ fn every_stored_advisory_reads_back_and_evaluates_without_panicking() {
     }
     assert_eq!(n, 2652 + 1193 + 4274 + 2437 + 1);
 }
+
+#[test]
+fn every_listed_version_matches_its_own_record() {
+    // Each affected entry's `versions` list names versions the record affects: each of them,
+    // valid for its scheme or not (the ~113 non-PEP 440 PyPI versions), must match.
+    let mut checked = 0usize;
+    let mut invalid_pep440 = Vec::new();
+    for (name, eco) in [
+        ("PyPI", Ecosystem::PyPI),
+        ("crates.io", Ecosystem::CratesIo),
+        ("Go", Ecosystem::Go),
+    ] {
+        let ix = db().index(name).unwrap().unwrap();
+        for adv in ix.all() {
+            let adv = adv.unwrap();
+            for a in &adv.affected {
+                // Every non-PEP 440 one, and a sample of the others (a full check is quadratic).
+                let step = (a.versions.len() / 8).max(1);
+                for (k, v) in a.versions.iter().enumerate() {
+                    let invalid =
+                        eco == Ecosystem::PyPI && rampart_sca::version::pep440::parse(v).is_err();
+                    if invalid {
+                        invalid_pep440.push(v.clone());
+                    } else if k % step != 0 {
+                        continue;
+                    }
+                    let installed = rampart_sca::advisory::Installed::new(&eco, v).unwrap();
+                    assert!(a.affects(&installed), "{} {} {v}", adv.id, a.name);
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 5_000, "{checked}");
+    // The data's README counts about 113 such entries (withdrawn records included; they are
+    // not stored).
+    assert!(
+        (90..=130).contains(&invalid_pep440.len()),
+        "{} invalid: {invalid_pep440:?}",
+        invalid_pep440.len()
+    );
+}
