@@ -35,6 +35,8 @@ enum Command {
     Secrets(commands::secrets::SecretsArgs),
     /// Static analysis of source code with Semgrep-format rules (built-in Python pack + --rules).
     Sast(commands::sast::SastArgs),
+    /// Write the dependency inventory as a CycloneDX 1.6 or SPDX 2.3 JSON SBOM.
+    Sbom(commands::sbom::SbomArgs),
     /// Scan dependencies (lockfiles, manifests, installed environments or an SBOM) for known vulnerabilities.
     Deps(commands::deps::DepsArgs),
     /// Manage the local OSV advisory database: update, import, status.
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Command::Models(args) => commands::models::run(args, sub),
         Command::Secrets(args) => commands::secrets::run(args, sub),
         Command::Sast(args) => commands::sast::run(args, sub),
+        Command::Sbom(args) => commands::sbom::run(args),
         Command::Deps(args) => commands::deps::run(args, sub),
         Command::Db(args) => commands::db::run(args),
         Command::Init(args) => commands::init::run(args),

@@ -77,12 +77,13 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
         g.roots_from_sources();
     }
     let facts = g.solve();
+    let index = lines::LineIndex::new(src.text);
     let mut inv = Inventory::default();
     for (i, p) in lock.package.iter().enumerate() {
         if members.contains(&i) {
             continue;
         }
-        let line = Some(lines::line_at(src.text, p.span().start));
+        let line = Some(index.line(p.span().start));
         let p = p.get_ref();
         let mut pkg = src.pkg(Ecosystem::CratesIo, &p.name, &p.version, line);
         if let Some(f) = facts.get(i) {

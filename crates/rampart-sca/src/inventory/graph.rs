@@ -47,7 +47,7 @@ impl DepGraph {
     }
 
     pub fn add_edge(&mut self, from: usize, to: usize) {
-        if from == to {
+        if from == to || to >= self.labels.len() {
             return;
         }
         if let Some(e) = self.edges.get_mut(from) {

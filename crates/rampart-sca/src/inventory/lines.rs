@@ -15,6 +15,33 @@ pub fn line_at(text: &str, offset: usize) -> u32 {
     )
 }
 
+/// Byte offset → line number for many lookups in one text (binary search over newline offsets).
+pub struct LineIndex {
+    newlines: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        LineIndex {
+            newlines: memchr_all(text.as_bytes()),
+        }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line(&self, offset: usize) -> u32 {
+        let n = self.newlines.partition_point(|&p| p < offset);
+        u32::try_from(n).unwrap_or(u32::MAX - 1).saturating_add(1)
+    }
+}
+
+fn memchr_all(b: &[u8]) -> Vec<usize> {
+    b.iter()
+        .enumerate()
+        .filter(|(_, c)| **c == b'\n')
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// 1 + the number of newlines in `bytes`.
 pub fn count_lines(bytes: &[u8]) -> u32 {
     let n = bytes.iter().filter(|b| **b == b'\n').count();
@@ -235,6 +262,10 @@ mod tests {
         assert_eq!(m.get(&key(&["a", "c", "0"])), Some(&5));
         assert_eq!(m.get(&key(&["a", "c", "1", "x"])), Some(&6));
         assert_eq!(m.get(&key(&["d\"q"])), Some(&9));
+        let idx = LineIndex::new(text);
+        for off in [0, 1, 12, 30, text.len()] {
+            assert_eq!(idx.line(off), line_at(text, off), "offset {off}");
+        }
     }
 
     #[test]

@@ -34,7 +34,10 @@ pub mod purl;
 mod pyinstalled;
 mod pylocks;
 mod requirements;
+mod tree;
 mod yarn;
+
+pub use tree::{TreeInventory, inventory_tree};
 
 /// Files larger than this are not read when followed from another file (`-r`, parent POM,
 /// sibling manifest).

@@ -26,16 +26,17 @@ fn base_version(v: &str) -> &str {
 fn split_key(key: &str) -> Option<(String, String)> {
     let k = key.strip_prefix('/').unwrap_or(key);
     let k = k.split('(').next().unwrap_or(k);
-    // v6 / v9: name@version (skip the scope's `@`).
-    if let Some(at) = k.get(1..).and_then(|r| r.find('@')).map(|p| p + 1) {
-        let (n, v) = (k.get(..at)?, k.get(at + 1..)?);
-        if !v.is_empty() && !n.is_empty() {
-            return Some((n.to_string(), base_version(v).to_string()));
+    // v5: `name/version[_peers]`, the version segment starts with a digit.
+    let v5 = k.split('_').next().unwrap_or(k);
+    if let Some((n, v)) = v5.rsplit_once('/') {
+        if !n.is_empty() && v.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some((n.to_string(), v.to_string()));
         }
     }
-    // v5: name/version (scoped names have one more `/`).
-    let (n, v) = k.rsplit_once('/')?;
-    (!n.is_empty() && !v.is_empty()).then(|| (n.to_string(), base_version(v).to_string()))
+    // v6 / v9: `name@version` (skip a scope's leading `@`).
+    let at = k.get(1..).and_then(|r| r.find('@')).map(|p| p + 1)?;
+    let (n, v) = (k.get(..at)?, k.get(at + 1..)?);
+    (!v.is_empty() && !n.is_empty()).then(|| (n.to_string(), base_version(v).to_string()))
 }
 
 fn val_str(v: &Value) -> Option<String> {

@@ -54,31 +54,29 @@ fn local_name(raw: &[u8]) -> String {
 
 fn parse_xml(text: &str) -> Result<Node, (Option<u32>, String)> {
     let mut reader = Reader::from_str(text);
+    let index = lines::LineIndex::new(text);
     let mut stack: Vec<Node> = vec![Node::default()];
     loop {
         let pos = usize::try_from(reader.buffer_position()).unwrap_or(0);
         let ev = reader.read_event().map_err(|e| {
             let at = usize::try_from(reader.error_position()).unwrap_or(pos);
-            (Some(lines::line_at(text, at)), format!("invalid XML: {e}"))
+            (Some(index.line(at)), format!("invalid XML: {e}"))
         })?;
         match ev {
             Event::Start(e) => {
                 if stack.len() > MAX_XML_DEPTH {
-                    return Err((
-                        Some(lines::line_at(text, pos)),
-                        "XML nested too deeply".into(),
-                    ));
+                    return Err((Some(index.line(pos)), "XML nested too deeply".into()));
                 }
                 stack.push(Node {
                     name: local_name(e.name().as_ref()),
-                    line: lines::line_at(text, pos),
+                    line: index.line(pos),
                     ..Node::default()
                 });
             }
             Event::Empty(e) => {
                 let node = Node {
                     name: local_name(e.name().as_ref()),
-                    line: lines::line_at(text, pos),
+                    line: index.line(pos),
                     ..Node::default()
                 };
                 if let Some(top) = stack.last_mut() {
@@ -107,7 +105,7 @@ fn parse_xml(text: &str) -> Result<Node, (Option<u32>, String)> {
                 match stack.last_mut() {
                     Some(top) => top.children.push(done),
                     None => {
-                        return Err((Some(lines::line_at(text, pos)), "unbalanced end tag".into()));
+                        return Err((Some(index.line(pos)), "unbalanced end tag".into()));
                     }
                 }
             }

@@ -8,5 +8,6 @@ pub mod init;
 pub mod models;
 pub mod rules;
 pub mod sast;
+pub mod sbom;
 pub mod scan;
 pub mod secrets;

@@ -1,0 +1,88 @@
+//! The inventory of a whole directory, for `rampart sbom`: the same file enumeration as the scan
+//! (`.gitignore`, `.rampartignore`, `exclude` globs, symlinks kept inside the root), every file
+//! [`detect`](super::detect) recognises parsed, errors collected without stopping.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use globset::GlobSet;
+use rampart_core::ScanContext;
+use rampart_core::walk::{self, WalkError, WalkedFile};
+
+use super::{InventoryError, detect, parse_detailed};
+use crate::package::Package;
+
+/// Every package found under a root.
+#[derive(Debug, Default)]
+pub struct TreeInventory {
+    pub packages: Vec<Package>,
+    /// Malformed files (each names the file and, where known, the line).
+    pub errors: Vec<InventoryError>,
+    /// Lockfiles and manifests read.
+    pub files: usize,
+    /// Entries without an exact version, left out.
+    pub skipped: usize,
+}
+
+/// Inventories `ctx.root` (a directory, or a single lockfile). Files larger than
+/// `ctx.options.max_file_size` are reported as errors rather than read.
+pub fn inventory_tree(ctx: &ScanContext, excludes: &GlobSet) -> Result<TreeInventory, WalkError> {
+    let found: Mutex<Vec<WalkedFile>> = Mutex::new(Vec::new());
+    walk::for_each_file(&ctx.root, excludes, ctx.options.threads, |f| {
+        if detect(&f.rel_path).is_some() {
+            if let Ok(mut v) = found.lock() {
+                v.push(f);
+            }
+        }
+    })?;
+    let mut files = found.into_inner().unwrap_or_default();
+    files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    // A single file: follow its references from its own folder.
+    let single = ctx.root.is_file();
+    let ctx_owned;
+    let ctx = if single {
+        let mut c = ctx.clone();
+        c.root = ctx.root.parent().map(Path::to_path_buf).unwrap_or_default();
+        ctx_owned = c;
+        &ctx_owned
+    } else {
+        ctx
+    };
+    let mut out = TreeInventory::default();
+    for f in files {
+        let Some(fmt) = detect(&f.rel_path) else {
+            continue;
+        };
+        if f.size > ctx.options.max_file_size {
+            out.errors.push(InventoryError {
+                file: f.rel_path.clone(),
+                line: None,
+                message: format!(
+                    "{} bytes, over the {}-byte limit; not read",
+                    f.size, ctx.options.max_file_size
+                ),
+            });
+            continue;
+        }
+        let content = match std::fs::read(&f.path) {
+            Ok(c) => c,
+            Err(e) => {
+                out.errors.push(InventoryError {
+                    file: f.rel_path.clone(),
+                    line: None,
+                    message: format!("cannot read: {e}"),
+                });
+                continue;
+            }
+        };
+        out.files += 1;
+        match parse_detailed(fmt, ctx, &f.rel_path, &f.path, &content) {
+            Ok(inv) => {
+                out.skipped += inv.skipped;
+                out.packages.extend(inv.packages);
+            }
+            Err(e) => out.errors.push(e),
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,101 @@
+//! `rampart sbom [PATH]`: the dependency inventory of a directory (or one lockfile) as a
+//! CycloneDX 1.6 or SPDX 2.3 JSON document.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use rampart_core::config::Config;
+use rampart_core::scanner::{ScanContext, ScanOptions};
+use rampart_core::walk;
+use rampart_sca::inventory;
+use rampart_sca::sbom::{SbomMeta, cyclonedx, spdx};
+
+#[derive(Args, Debug)]
+pub struct SbomArgs {
+    /// Directory (or lockfile) to inventory.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// SBOM format.
+    #[arg(long, short = 'f', default_value = "cyclonedx", value_parser = ["cyclonedx", "spdx"])]
+    pub format: String,
+    /// Write the SBOM to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Configuration file (for `exclude` and `max_file_size`) [default: rampart.toml in PATH].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Worker threads for the file walk (0 = one per core).
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+}
+
+fn load_config(explicit: Option<&Path>, root: &Path) -> Result<Config> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let dir = if root.is_file() {
+                root.parent().unwrap_or(Path::new("."))
+            } else {
+                root
+            };
+            let p = dir.join("rampart.toml");
+            if !p.is_file() {
+                return Ok(Config::default());
+            }
+            p
+        }
+    };
+    Ok(Config::load(&path)?)
+}
+
+pub fn run(args: SbomArgs) -> Result<ExitCode> {
+    if !args.path.exists() {
+        bail!("{}: no such file or directory", args.path.display());
+    }
+    let config = load_config(args.config.as_deref(), &args.path)?;
+    let ctx = ScanContext {
+        root: args.path.clone(),
+        options: ScanOptions {
+            max_file_size: config
+                .max_file_size
+                .unwrap_or(ScanOptions::default().max_file_size),
+            threads: args.threads,
+            ..ScanOptions::default()
+        },
+    };
+    let excludes = walk::build_excludes(&config.exclude)?;
+    let inv = inventory::inventory_tree(&ctx, &excludes)?;
+    for e in &inv.errors {
+        eprintln!("warning: {e}");
+    }
+    let name = args
+        .path
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "project".to_string());
+    let meta = SbomMeta::new(name);
+    let doc = match args.format.as_str() {
+        "spdx" => spdx::write(&inv.packages, &meta),
+        _ => cyclonedx::write(&inv.packages, &meta, &[]),
+    };
+    let mut text = serde_json::to_string_pretty(&doc)?;
+    text.push('\n');
+    match &args.output {
+        Some(p) => {
+            std::fs::write(p, text).with_context(|| format!("cannot write {}", p.display()))?
+        }
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    eprintln!(
+        "{} packages from {} file(s); {} entries without an exact version left out; {} file(s) could not be read",
+        inv.packages.len(),
+        inv.files,
+        inv.skipped,
+        inv.errors.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
