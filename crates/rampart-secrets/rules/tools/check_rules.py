@@ -191,6 +191,8 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--overlap", action="store_true", help="report positives matched by other rules")
+    ap.add_argument("--strict-negatives", action="store_true",
+                    help="fail when any rule (not only its own) reports a rule's negative example: the benchmark corpus labels negatives for every rule")
     args = ap.parse_args()
     paths = args.files or sorted(RULES_DIR.glob("*.toml"))
     rules = load(paths)
@@ -256,6 +258,13 @@ def main() -> int:
                 others = [o for o, rx in compiled.items() if o != r["id"] and findings(byid[o], rx, p)]
                 if others:
                     print(f"overlap: {r['id']} positive also matched by {', '.join(others)}: {p[:70]!r}")
+    if args.strict_negatives:
+        byid = {r["id"]: r for r in rules}
+        for r in rules:
+            for n in r.get("negative", []):
+                others = [o for o, rx in compiled.items() if o != r["id"] and findings(byid[o], rx, n)]
+                if others:
+                    errors.append(f"{r['_file']}:{r['id']}: negative reported by {', '.join(others)}: {n[:100]!r}")
     for e in errors:
         print("ERROR", e)
     for f, n in sorted(per_file.items()):

@@ -200,7 +200,9 @@ def prefixed(id, title, prefix, body, make, *, env, what, remediation, reference
         out = [f"{env}={prefix}{'x' * 8}", f"{env}=<{prefix}YOUR_TOKEN_HERE>"]
         body_len = len(t) - len(prefix)
         cut = short(g) if short else t[: len(prefix) + max(4, min(body_len - 9, body_len // 3))]
-        out.append(f'{env} = "{cut}"')
+        # A near miss for this rule that no other rule should report either (the benchmark corpus
+        # labels negatives for every rule): a too-short token under a neutral name.
+        out.append(f'truncated = "{cut}"')
         for n in neg or []:
             out.append(n(g) if callable(n) else n)
         return out
@@ -237,7 +239,7 @@ def contextual(id, title, ctx, value, make, *, env, what, remediation, reference
     def negs(g: G):
         t = make(g)
         out = [f"{env}=your-{env.lower().replace('_', '-')}-here",
-               f'{env} = "{t[: max(4, min(len(t) // 2, 16))]}"',
+               f'{env} = "{t[:6]}"',
                f"{env}=${{{env}}}"]
         for n in neg or []:
             out.append(n(g) if callable(n) else n)

@@ -65,8 +65,8 @@ def rules():
         remediation=OPENAI_REVOKE, references=OPENAI_REF, owasp_llm=AI_LLM, tags=T,
         positive=lambda g: [f"OPENAI_API_KEY=sk-{g.b62(20)}T3BlbkFJ{g.b62(20)}",
                             f'openai.api_key = "sk-{g.b62(20)}T3BlbkFJ{g.b62(20)}"'],
-        negative=lambda g: [f"OPENAI_API_KEY=sk-{g.b62(18)}T3BlbkFJ{g.b62(20)}", "OPENAI_API_KEY=sk-...T3BlbkFJ...",
-                            f"OPENAI_API_KEY=sk-{g.b62(48)}"]))
+        negative=lambda g: [f'truncated = "sk-{g.b62(18)}T3BlbkFJ{g.b62(20)}"', "OPENAI_API_KEY=sk-...T3BlbkFJ...",
+                            "OPENAI_API_KEY=sk-your-key-here"]))
     for kind, title, what in [
         ("proj", "OpenAI project API key", "An OpenAI project-scoped API key."),
         ("svcacct", "OpenAI service account key", "An OpenAI project service-account API key."),
@@ -165,7 +165,7 @@ def rules():
         references=["https://learn.microsoft.com/en-us/azure/ai-services/authentication"], owasp_llm=AI_LLM, tags=T,
         positive=lambda g: [f"AZURE_OPENAI_API_KEY={g.b62(52)}JQQJ99{g.b62(18)}ACOG{g.b62(4)}",
                             f'"api_key": "{g.b62(52)}JQQJ99{g.b62(18)}ACOG{g.b62(4)}"'],
-        negative=lambda g: [f"AZURE_OPENAI_API_KEY={g.b62(50)}JQQJ99{g.b62(18)}ACOG{g.b62(4)}"]))
+        negative=lambda g: [f"build_id: {g.b62(50)}JQQJ99{g.b62(18)}ACOG{g.b62(4)}", "AZURE_OPENAI_API_KEY=<azure-openai-key>"]))
     R.append(P("aws-bedrock-api-key", "Amazon Bedrock long-term API key", "ABSKQmVkcm9ja0FQSUtleS", "[A-Za-z0-9+/]{60,400}={0,2}",
                bedrock_long, "AWS_BEARER_TOKEN_BEDROCK",
                "An Amazon Bedrock long-term API key (`ABSK` + base64 of `BedrockAPIKey-...`), an IAM service-specific credential.",
@@ -219,7 +219,7 @@ def rules():
         remediation="Revoke the token at modal.com → Settings → API Tokens (find it by its `ak-` token id), then run `modal token new`.",
         references=["https://modal.com/docs/reference/modal.config"], owasp_llm=AI_LLM, tags=T,
         positive=lambda g: [f'token_id = "ak-{g.b62(22)}"\ntoken_secret = "as-{g.b62(22)}"', f"MODAL_TOKEN_SECRET=as-{g.b62(22)}"],
-        negative=lambda g: [f"MODAL_TOKEN_SECRET=as-{g.b62(12)}", f'token_id = "ak-{g.b62(22)}"']))
+        negative=lambda g: [f"MODAL_TOKEN_SECRET=as-{g.b62(5)}", f'token_id = "ak-{g.b62(22)}"']))
     R.append(C("lambda-cloud-api-key", "Lambda Cloud API key", r"lambda[_.-]?(?:labs|cloud)", r"secret_[A-Za-z0-9_]{10,60}\.[A-Za-z0-9]{20,64}",
                lambda g: f"secret_{g.lower(8)}_{g.hex(32)}.{g.b62(32)}", "LAMBDA_CLOUD_API_KEY", ["lambda"],
                "A Lambda Cloud (GPU cloud) API key.", console("Lambda", "cloud.lambda.ai → API keys"), ["https://docs.lambda.ai/public-cloud/cloud-api/"]))

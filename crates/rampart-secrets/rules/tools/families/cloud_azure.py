@@ -93,7 +93,7 @@ def rules():
         remediation="Delete it: Entra admin center → App registrations → the app → Certificates & secrets → Client secrets → Delete; add a new secret (or better a certificate / federated credential), and review the app's sign-in logs.",
         references=["https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials"], tags=T,
         positive=lambda g: [f"AZURE_CLIENT_SECRET={cs(g)}", f'"ClientSecret": "{cs(g)}"', f"client_secret: '{cs(g)}'"],
-        negative=lambda g: [f"AZURE_CLIENT_SECRET={cs(g)[:20]}", "AZURE_CLIENT_SECRET=<client-secret>", "secret = abcQ~"]))
+        negative=lambda g: [f"AZURE_CLIENT_SECRET={cs(g)[:9]}", "AZURE_CLIENT_SECRET=<client-secret>", "secret = abcQ~"]))
     R.append(rule(
         "azure-function-key", "Azure Functions key in a URL", keywords=["azurewebsites.net"],
         regex=r"https://[a-z0-9-]{2,60}\.azurewebsites\.net/api/[A-Za-z0-9_/-]{1,100}\?(?:[^\s\"'#]{0,200}&)?code=([A-Za-z0-9_-]{40,80}={0,2})",

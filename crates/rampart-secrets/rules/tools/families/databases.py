@@ -113,7 +113,7 @@ def rules():
         positive=lambda g: [f"https://deploy:{pw(g)}@git.corp.local/infra/ansible.git", f"HTTP_PROXY=http://svc-proxy:{pw(g)}@proxy.corp.local:3128",
                             f"smtp://alerts%40acme.io:{pw(g)}@smtp.mailhost.net:587"],
         negative=["https://user:password@host/path", "https://${USER}:${TOKEN}@github.com/org/repo.git", "https://github.com/org/repo.git",
-                  lambda g: f"https://x-access-token:ghs_{g.b62(36)}@github.com/org/repo.git"]))
+                  "https://x-access-token:${GITHUB_TOKEN}@github.com/org/repo.git"]))
     R.append(rule(
         "netrc-password", ".netrc machine password", keywords=["machine"],
         regex=r"(?m:^[ \t]{0,8}machine\s{1,8}[^\s]{1,255}\s{1,8}(?:login\s{1,8}[^\s]{1,255}\s{1,8})?(?:account\s{1,8}[^\s]{1,255}\s{1,8})?password\s{1,8}(?P<secret>[^\s]{3,300}))",

@@ -95,7 +95,7 @@ def rules():
         remediation="Disable and delete it in Mailchimp → Profile → Extras → API keys, then create a new key.",
         references=["https://mailchimp.com/developer/marketing/guides/quick-start/"], tags=T,
         positive=lambda g: [f"MAILCHIMP_API_KEY={g.hex(32)}-us{g.r.randint(1, 21)}", f'client.set_config({{"api_key": "{g.hex(32)}-us6", "server": "us6"}})'],
-        negative=lambda g: [f"MAILCHIMP_API_KEY={g.hex(30)}-us6", "MAILCHIMP_API_KEY=your-api-key-us6"]))
+        negative=lambda g: [f'truncated = "{g.hex(30)}-us6"', "MAILCHIMP_API_KEY=your-api-key-us6"]))
     R.append(contextual("mailchimp-transactional-key", "Mailchimp Transactional (Mandrill) API key", "mandrill|mailchimp", r"md-[A-Za-z0-9_-]{22}",
                         lambda g: "md-" + g.b64url(22), env="MANDRILL_API_KEY", keywords=["mandrill", "mailchimp"], end=END_B64URL,
                         what="A Mailchimp Transactional (Mandrill) API key.",
@@ -108,7 +108,7 @@ def rules():
         remediation="Revoke it with @BotFather: /mybots → the bot → API Token → Revoke current token; update the bot's deployment.",
         references=["https://core.telegram.org/bots/api#authorizing-your-bot"], tags=T, severity="high",
         positive=lambda g: [f"TELEGRAM_BOT_TOKEN={g.digits(10)}:AA{g.b64url(33)}", f'bot = telebot.TeleBot("{g.digits(9)}:AA{g.b64url(33)}")'],
-        negative=lambda g: ["TELEGRAM_BOT_TOKEN=123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", f"TELEGRAM_BOT_TOKEN={g.digits(10)}:AA{g.b64url(20)}"]))
+        negative=lambda g: ["TELEGRAM_BOT_TOKEN=123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", f'truncated = "{g.digits(10)}:AA{g.b64url(20)}"']))
 
     def discord(g: G):
         uid = str(g.r.randint(10**17, 10**18 * 2))

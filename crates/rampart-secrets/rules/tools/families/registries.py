@@ -29,7 +29,7 @@ def rules():
         remediation="Revoke the token at the registry that issued it (npm: `npm token revoke`; GitHub Packages: delete the PAT; Artifactory/Nexus: revoke the user token) and reference an environment variable in .npmrc instead (`_authToken=${NPM_TOKEN}`).",
         references=["https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration"], tags=T,
         positive=lambda g: [f"//registry.npmjs.org/:_authToken={g.uuid()}", f"//npm.pkg.acme-corp.net/repository/npm/:_authToken={g.b64(64)}"],
-        negative=["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", lambda g: f"//registry.npmjs.org/:_authToken={crc_token(g, 'npm_')}"]))
+        negative=["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", "//registry.npmjs.org/:_authToken=<npm-token>"]))
     R.append(rule(
         "npmrc-auth-basic", "npm registry basic credentials in .npmrc", keywords=["_auth"],
         regex=r"(?m:^\s{0,8}(?://[A-Za-z0-9.:/_-]{3,200}:)?_auth\s{0,3}=\s{0,3}([A-Za-z0-9+/]{8,300}={0,2}))" + END_B64,

@@ -229,7 +229,7 @@ def rules():
         remediation="Revoke it with POST /2/auth/token/revoke or by disconnecting the app in Dropbox → Settings → Connected apps; revoke the refresh token the same way.",
         references=["https://developers.dropbox.com/oauth-guide"],
         positive=lambda g: [f"DROPBOX_TOKEN=sl.{g.b64url(140)}", f'dbx = dropbox.Dropbox("sl.u.{g.b64url(300)}")'],
-        negative=lambda g: [f"DROPBOX_TOKEN=sl.{g.b64url(40)}", "config.sl.timeout = 30"]))
+        negative=lambda g: [f'truncated = "sl.{g.b64url(40)}"', "config.sl.timeout = 30"]))
     R.append(C("dropbox-long-lived-token", "Dropbox long-lived access token", "dropbox", r"[A-Za-z0-9_-]{11}AAAAAAAAAA[A-Za-z0-9_-]{43}",
                lambda g: g.b64url(11) + "AAAAAAAAAA" + g.b64url(43), env="DROPBOX_ACCESS_TOKEN", keywords=["dropbox"], end=END_B64URL, severity="high",
                what="A legacy Dropbox long-lived access token.",

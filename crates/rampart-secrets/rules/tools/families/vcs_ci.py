@@ -141,8 +141,8 @@ def rules():
         references=["https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate"],
         positive=lambda g: [f"AZURE_DEVOPS_EXT_PAT={g.b62(52)}JQQJ99{g.b62(18)}AZDO{g.b62(4)}",
                             f'"pat": "{g.b62(52)}JQQJ9D{g.b62(18)}AZDO{g.b62(4)}"'],
-        negative=lambda g: [f"AZURE_DEVOPS_EXT_PAT={g.b62(40)}JQQJ99{g.b62(18)}AZDO{g.b62(4)}",
-                            f"AZURE_DEVOPS_EXT_PAT={g.b62(52)}JQQJ99{g.b62(18)}AZDX{g.b62(4)}"], tags=["azure"]))
+        negative=lambda g: [f"build_id: {g.b62(40)}JQQJ99{g.b62(18)}AZDO{g.b62(4)}",
+                            "AZURE_DEVOPS_EXT_PAT=<personal-access-token>"], tags=["azure"]))
     R.append(contextual(
         "azure-devops-pat-legacy", "Azure DevOps personal access token (legacy 52-character)",
         r"azure[_.-]?devops|\bado_|devops|vsts", "[a-z2-7]{52}", lambda g: g.s("abcdefghijklmnopqrstuvwxyz234567", 52),
