@@ -25,3 +25,18 @@ def archive(name):
     # ok: cmdi-subprocess-shell
     subprocess.run("tar czf /tmp/all.tgz /srv/data", shell=True, check=True)
     return "done"
+
+
+PRESETS = {"small": "-resize 64x64", "large": "-resize 1024x1024"}
+
+
+@app.route("/convert", methods=["POST"])
+def convert():
+    parts = ["convert", "/srv/in.png"]
+    parts.append(request.form["extra"])
+    # ruleid: cmdi-subprocess-shell
+    subprocess.run(" ".join(parts), shell=True)
+    preset = PRESETS.get(request.form["preset"], PRESETS["small"])
+    # ok: cmdi-subprocess-shell
+    subprocess.run("convert /srv/in.png " + preset + " /srv/out.png", shell=True)
+    return "ok"

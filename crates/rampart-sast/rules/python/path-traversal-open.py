@@ -1,4 +1,5 @@
 import os
+from pathlib import Path
 
 from flask import Flask, request
 from werkzeug.utils import secure_filename
@@ -27,4 +28,9 @@ def report(report_id):
     text += open(os.path.join("/srv/reports", os.path.basename(report_id))).read()
     # ok: path-traversal-open
     text += open("/srv/reports/index.txt").read()
+    base = Path("/srv/reports")
+    # ruleid: path-traversal-open
+    text += (base / report_id).read_text()
+    # ok: path-traversal-open
+    text += (base / str(int(report_id))).read_text()
     return text
