@@ -403,6 +403,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)]
     fn evidence_redacts_unless_asked() {
         let text = "token = ghp_abcdefghijklmnopqrstuvwxyz0123456789";
         let start = text.find("ghp_").unwrap();
@@ -421,6 +422,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::reversed_empty_ranges)]
     fn out_of_range_sensitive_spans_do_not_panic() {
         let ev = Evidence::with_sensitive("héllo", vec![1..2, 0..99, 3..1]);
         let _ = ev.render(false);
