@@ -31,6 +31,16 @@ def rules():
                         what="A Cloudflare global API key (37 hex), with full access to the account.",
                         remediation="Change it in the Cloudflare dashboard → My Profile → API Tokens → Global API Key → Change, and move integrations to scoped API tokens.",
                         references=["https://developers.cloudflare.com/fundamentals/api/get-started/keys/"], tags=T))
+    CF_REF = ["https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/",
+              "https://developers.cloudflare.com/fundamentals/api/how-to/roll-token/"]
+    for kind, pre, title, sev in [("global-api-key-v2", "cfk_", "Cloudflare global API key (scannable format)", "critical"),
+                                  ("user-api-token", "cfut_", "Cloudflare user API token", "critical"),
+                                  ("account-api-token", "cfat_", "Cloudflare account API token", "critical")]:
+        R.append(prefixed(f"cloudflare-{kind}", title, pre, r"[A-Za-z0-9]{40}[a-f0-9]{8}", (lambda p: lambda g: p + g.b62(40) + g.hex(8))(pre),
+                          env="CLOUDFLARE_API_TOKEN", severity=sev, suffix=", 40 alphanumeric characters and an 8-hex checksum",
+                          what=f"A {title} in Cloudflare's prefixed, scannable credential format.",
+                          remediation="Roll or delete it in the Cloudflare dashboard (My Profile → API Tokens, or Manage Account → Account API Tokens; the Global API Key under My Profile → API Tokens → Change). Cloudflare also auto-revokes tokens reported by GitHub secret scanning. Check the account audit log.",
+                          references=CF_REF, tags=T))
     R.append(prefixed("cloudflare-origin-ca-key", "Cloudflare Origin CA key", "v1.0-", r"[a-f0-9]{24}-[a-f0-9]{146}",
                       lambda g: f"v1.0-{g.hex(24)}-{g.hex(146)}", env="CF_ORIGIN_CA_KEY", severity="high", start=r"(?:^|[^A-Za-z0-9_.-])",
                       what="A Cloudflare Origin CA key (issues origin certificates).",

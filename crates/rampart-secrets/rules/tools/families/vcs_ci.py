@@ -62,7 +62,8 @@ def rules():
         references=["https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps"]))
 
     GL_REF = ["https://docs.gitlab.com/security/tokens/", "https://docs.gitlab.com/api/personal_access_tokens/#revoke-a-personal-access-token"]
-    GL_TOKEN = "[A-Za-z0-9_-]{20}"
+    # Legacy tokens are 20 characters; GitLab 17.x+ "routable" tokens are base64url + `.NN.` + a 7-10 character tail.
+    GL_TOKEN = r"(?:[A-Za-z0-9_-]{27,300}\.[0-9a-z]{2}\.[0-9a-z]{7,10}|[A-Za-z0-9_-]{20})"
 
     def gl(kind, prefix, title, what, remediation, env="GITLAB_TOKEN", severity="critical", body=GL_TOKEN,
            make=None, refs=GL_REF):
@@ -84,7 +85,7 @@ def rules():
                 "Revoke it under the project or group's Settings → Repository → Deploy tokens → Revoke, then create a new deploy token.", severity="high"))
     R.append(gl("runner-token", "glrt-", "GitLab runner authentication token", "A GitLab runner authentication token; anyone holding it can register as the runner and receive CI jobs (and their secrets).",
                 "Reset the runner's token: CI/CD → Runners → the runner → Reset token (or delete and recreate the runner), update config.toml on the runner host.",
-                body=r"(?:t\d_)?[A-Za-z0-9_-]{20}", make=lambda g: "glrt-" + g.pick("", "t1_", "t2_") + g.b64url(20)))
+                body=r"(?:t\d_)?" + GL_TOKEN, make=lambda g: "glrt-" + g.pick("", "t1_", "t2_") + g.pick(g.b64url(20), f"{g.b64url(40)}.01.{g.lower(9)}")))
     R.append(gl("runner-registration-token", "GR1348941", "GitLab runner registration token (legacy)",
                 "A legacy GitLab runner registration token, which registers new runners to a project, group or instance.",
                 "Reset the registration token (CI/CD → Runners → ⋮ → Reset registration token) and migrate to runner authentication tokens.",
