@@ -68,22 +68,23 @@ pub fn run(args: SecretsArgs, matches: Option<&ArgMatches>) -> Result<ExitCode> 
         }
         reg
     };
-    let stats = |n: u64| ScanStats {
+    let stats = |n: u64, bytes: u64| ScanStats {
         files_scanned: n,
-        bytes_scanned: 0,
+        bytes_scanned: bytes,
         files_skipped: 0,
         duration_ms: started.elapsed().as_millis() as u64,
         scanners: vec!["secrets".to_string()],
     };
     let result = if args.staged {
         let out = rampart_secrets::scan_staged(&scanner, &args.path)?;
-        walk::collect(out, stats(0))
+        walk::collect(out, stats(0, 0))
     } else {
         let opts = GitScanOptions {
             since_commit: args.since_commit.clone(),
             branch: args.branch.clone(),
         };
-        let out = rampart_secrets::scan_git_history(&scanner, &args.path, &opts)?;
+        let (out, git_stats) =
+            rampart_secrets::scan_git_history_with_stats(&scanner, &args.path, &opts)?;
         // Not `walk::collect`: it sorts locations, and here the first location is the commit
         // that introduced the secret.
         let mut findings = out.findings;
@@ -91,7 +92,8 @@ pub fn run(args: SecretsArgs, matches: Option<&ArgMatches>) -> Result<ExitCode> 
         ScanResult {
             findings,
             diagnostics: out.diagnostics,
-            stats: stats(0),
+            // In history mode the files scanned are the unique blobs.
+            stats: stats(git_stats.blobs, git_stats.bytes),
         }
     };
     finish(result, &rules, &config, &args.common, matches)

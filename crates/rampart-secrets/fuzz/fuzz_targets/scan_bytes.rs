@@ -1,0 +1,17 @@
+//! The whole engine (keyword prefilter, regexes, filters, validators, recursive decoding) on
+//! arbitrary bytes: must not panic, must terminate.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use rampart_secrets::{SecretsConfig, SecretsScanner};
+
+static SCANNER: OnceLock<SecretsScanner> = OnceLock::new();
+
+fuzz_target!(|data: &[u8]| {
+    let s = SCANNER.get_or_init(|| SecretsScanner::new(SecretsConfig::default()).expect("rules"));
+    for h in s.hits(data, "fuzz.txt") {
+        assert!(h.span.end <= data.len());
+    }
+});
