@@ -3,14 +3,14 @@
 
 use std::path::Path;
 
-fn visit(root: &Path, dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+fn visit(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return;
     };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
-            visit(root, &p, out);
+            visit(&p, out);
         } else {
             out.push(p);
         }
@@ -22,7 +22,7 @@ fn main() {
     let root = Path::new(&root);
     let ctx = rampart_core::ScanContext::new(root);
     let mut files = Vec::new();
-    visit(root, root, &mut files);
+    visit(root, &mut files);
     files.sort();
     for f in files {
         let rel = f
