@@ -1,4 +1,4 @@
-from fastapi import FastAPI
+from fastapi import FastAPI, Header
 from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
 
@@ -26,3 +26,13 @@ def search(q: str):
         conn.exec_driver_sql("SELECT id FROM docs WHERE body LIKE ?", ("%" + q + "%",))
         # ok: sqli-sqlalchemy-text
         conn.execute(text("SELECT count(*) FROM docs"))
+
+
+@app.get("/items/by-id/{item_id}")
+def by_id(item_id: int, x_tenant: str = Header(...)):
+    with Session(engine) as session:
+        # FastAPI has already converted the typed path parameter to int.
+        # ok: sqli-sqlalchemy-text
+        session.execute(text(f"SELECT * FROM items WHERE id = {item_id}"))
+        # ruleid: sqli-sqlalchemy-text
+        session.execute(text(f"SELECT * FROM items_{x_tenant} WHERE id = {item_id}"))
