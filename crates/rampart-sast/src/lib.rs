@@ -269,6 +269,24 @@ impl Engine {
     }
 }
 
+/// The full lines a byte range touches.
+fn matched_lines(src: &str, start: usize, end: usize) -> String {
+    let b = src.as_bytes();
+    let s = b
+        .get(..start.min(b.len()))
+        .and_then(|x| x.iter().rposition(|c| *c == b'\n'))
+        .map_or(0, |p| p + 1);
+    let e = b
+        .get(end.min(b.len())..)
+        .and_then(|x| x.iter().position(|c| *c == b'\n'))
+        .map_or(b.len(), |p| end + p);
+    src.get(s..e).unwrap_or("").to_string()
+}
+
+fn normalize_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Replaces `$X` in a message with the text bound to `X` (longest names first).
 fn interpolate(template: &str, env: &Env, src: &str) -> String {
     let mut names: Vec<&(String, matcher::Binding)> = env.iter().collect();
@@ -357,11 +375,28 @@ impl SastScanner {
 
     /// Scans one source text (what `scan_file` does with the file's bytes).
     pub fn scan_text(&self, rel_path: &str, src: &str) -> Vec<Finding> {
-        self.engine
-            .scan_source(rel_path, src)
-            .iter()
-            .filter_map(|m| self.engine.to_finding(rel_path, src, m))
-            .collect()
+        let matches = self.engine.scan_source(rel_path, src);
+        let mut findings = Vec::with_capacity(matches.len());
+        // Fingerprint: rule, path, the whole text of the matched lines (a focused match is
+        // often a bare name) and the occurrence number among equal keys in file order, so two
+        // identical statements stay two findings and inserting lines above changes nothing.
+        let mut seen: HashMap<(usize, String), u32> = HashMap::new();
+        for m in &matches {
+            let Some(f) = self.engine.to_finding(rel_path, src, m) else {
+                continue;
+            };
+            let key = matched_lines(src, m.start as usize, m.end as usize);
+            let n = seen.entry((m.rule, key.clone())).or_insert(0);
+            *n += 1;
+            let fp = Fingerprint::from_parts([
+                f.rule_id.as_bytes(),
+                rel_path.as_bytes(),
+                normalize_ws(&key).as_bytes(),
+                n.to_string().as_bytes(),
+            ]);
+            findings.push(f.with_fingerprint(fp));
+        }
+        findings
     }
 }
 

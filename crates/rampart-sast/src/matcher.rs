@@ -421,7 +421,8 @@ impl<'p, 't> Matcher<'p, 't> {
                 out
             }
             PKind::StrAny => {
-                // `f"..."` stands for f-strings only, `"..."` for any string.
+                // `f"..."` stands for f-strings only; `"..."` for string literals, which an
+                // f-string interpolating a value is not (as in Semgrep).
                 let fp = pa
                     .text(p)
                     .chars()
@@ -433,14 +434,17 @@ impl<'p, 't> Matcher<'p, 't> {
                         .take_while(|c| c.is_ascii_alphabetic())
                         .any(|c| c == 'f' || c == 'F')
                 };
-                if matches!(tn.cat, Cat::String | Cat::ConcatString) && (!fp || ft()) {
+                let literal = || !has_interpolation(ta, t);
+                if matches!(tn.cat, Cat::String | Cat::ConcatString)
+                    && (if fp { ft() } else { literal() })
+                {
                     vec![env.clone()]
                 } else {
                     Vec::new()
                 }
             }
             PKind::StrMetavar(name) => {
-                if matches!(tn.cat, Cat::String | Cat::ConcatString) {
+                if matches!(tn.cat, Cat::String | Cat::ConcatString) && !has_interpolation(ta, t) {
                     // `"$X"` binds the string's value, without the quotes (as Semgrep does).
                     let (start, end) = content_range(self.t, t).unwrap_or((tn.start, tn.end));
                     bind(
@@ -882,6 +886,12 @@ impl<'p, 't> Matcher<'p, 't> {
     fn m_children_pairwise(&self, p: NodeId, t: NodeId, env: &Env) -> Vec<Env> {
         self.generic(p, t, env)
     }
+}
+
+/// Whether a string (or any part of a concatenated string) interpolates a value.
+fn has_interpolation(a: &Ast, id: NodeId) -> bool {
+    let n = a.node(id);
+    (id..n.end_id).any(|d| a.cat(d) == Cat::Interpolation)
 }
 
 /// The byte range of a string literal's value (between its quotes).

@@ -808,6 +808,13 @@ impl<'r> Analyzer<'r> {
                 _ => recv = self.expr(st, fn_node, d),
             }
         }
+        // Arguments of a helper defined in this file are not sinks' business yet: its summary
+        // decides what reaches its return value (a sanitising helper returns clean data) and
+        // the call's own result is checked against the sinks around it.
+        let local = callee
+            .as_ref()
+            .and_then(|(name, via_attr)| self.resolve(name, *via_attr));
+        let saved = local.map(|_| (self.hits.len(), self.cur_summary.param_sinks.clone()));
         let mut positional: Vec<Taint> = Vec::new();
         let mut keywords: Vec<(String, Taint)> = Vec::new();
         let mut all = Taint::new();
@@ -833,10 +840,30 @@ impl<'r> Analyzer<'r> {
                 }
             }
         }
-        if let Some(idx) = callee
-            .as_ref()
-            .and_then(|(name, via_attr)| self.resolve(name, *via_attr))
-        {
+        if let Some((hits, sums)) = saved {
+            // Drop what the arguments reported to sinks enclosing the whole call; keep sinks
+            // that are the call itself or lie inside its arguments.
+            let call = ast.node(e);
+            let encloses = |s0: u32, s1: u32| {
+                s0 <= call.start && call.end <= s1 && (s0, s1) != (call.start, call.end)
+            };
+            let mut k = 0;
+            self.hits.retain(|h| {
+                k += 1;
+                k <= hits || !encloses(h.sink_start, h.sink_end)
+            });
+            let added: Vec<_> = self
+                .cur_summary
+                .param_sinks
+                .iter()
+                .filter(|x| !sums.contains(*x) && encloses(x.1, x.2))
+                .cloned()
+                .collect();
+            for x in added {
+                self.cur_summary.param_sinks.remove(&x);
+            }
+        }
+        if let Some(idx) = local {
             let (Some(func), Some(sum)) = (
                 self.funcs.get(idx).cloned(),
                 self.summaries.get(idx).cloned(),

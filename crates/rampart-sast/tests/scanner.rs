@@ -158,3 +158,21 @@ fn builtin_pack_finds_ml_and_web_issues() {
         taint.properties
     );
 }
+
+#[test]
+fn identical_matches_keep_distinct_fingerprints() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("r.yaml"), USER_RULE).unwrap();
+    let s = SastScanner::new(&SastConfig {
+        rule_dirs: vec![dir.path().to_path_buf()],
+        builtin: false,
+        ..Default::default()
+    })
+    .unwrap();
+    let a = s.scan_text("a.py", "eval(data)\nx = 1\neval(data)\n");
+    assert_eq!(a.len(), 2);
+    assert_ne!(a[0].fingerprint, a[1].fingerprint);
+    let b = s.scan_text("a.py", "import os\neval(data)\nx = 1\n\neval(data)\n");
+    assert_eq!(a[0].fingerprint, b[0].fingerprint);
+    assert_eq!(a[1].fingerprint, b[1].fingerprint);
+}

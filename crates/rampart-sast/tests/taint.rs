@@ -146,3 +146,15 @@ rules:
     let src = "@app.get('/x')\ndef h(name):\n    parts = []\n    parts.append(name)\n    eval(parts[0])\n    eval('1')\n\ndef other(name):\n    eval(name)\n";
     assert_eq!(lines(y, src), vec![5]);
 }
+
+#[test]
+fn local_variables_in_methods() {
+    let src = "class V:\n    def get(self, x):\n        region = request.args.get('region')\n        os.system('ls ' + region)\n";
+    assert_eq!(flows(src), vec![4]);
+}
+
+#[test]
+fn sanitising_helper_inline_in_sink() {
+    let src = "def quoted(v):\n    return shlex.quote(v)\n\ndef main():\n    p = request.args.get('p')\n    safe = quoted(p)\n    os.system('sha ' + safe)\n    os.system('sha ' + quoted(p))\n    os.system('sha ' + p)\n";
+    assert_eq!(flows(src), vec![9]);
+}
