@@ -247,6 +247,23 @@ pub struct Installed<'a> {
     semver: Scheme,
     eco_parsed: Option<Version>,
     semver_parsed: Option<Version>,
+    leading: Option<&'a str>,
+}
+
+/// The first number of a version (`12` of `v012.3rc1`), without leading zeros; `None` when the
+/// string has an epoch or does not start with a digit, where that shortcut would not be exact.
+fn leading_number(s: &str) -> Option<&str> {
+    let s = s.trim();
+    let s = s.strip_prefix(['v', 'V']).unwrap_or(s);
+    if s.contains([':', '!']) {
+        return None;
+    }
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    if end == 0 {
+        return None;
+    }
+    let n = s[..end].trim_start_matches('0');
+    Some(if n.is_empty() { "0" } else { n })
 }
 
 impl<'a> Installed<'a> {
@@ -265,6 +282,7 @@ impl<'a> Installed<'a> {
             semver,
             eco_parsed: ecosystem.parse(raw).ok(),
             semver_parsed: semver.parse(raw).ok(),
+            leading: leading_number(raw),
         })
     }
 
@@ -281,6 +299,14 @@ impl<'a> Installed<'a> {
     pub fn equals_listed(&self, listed: &str) -> bool {
         if listed == self.raw {
             return true;
+        }
+        // Cheap rejection before parsing: versions whose leading numbers differ are never equal.
+        // (PyPI advisories list hundreds of versions per record; parsing each one dominates a
+        // scan otherwise.)
+        if let (Some(a), Some(b)) = (leading_number(listed), self.leading) {
+            if a != b {
+                return false;
+            }
         }
         match &self.eco_parsed {
             Some(v) => self.ecosystem.parse(listed).is_ok_and(|l| &l == v),
@@ -362,8 +388,8 @@ impl Affected {
     /// Whether the installed version is affected: listed in `versions`, or inside any range
     /// (ranges are OR'ed).
     pub fn affects(&self, installed: &Installed<'_>) -> bool {
-        self.versions.iter().any(|l| installed.equals_listed(l))
-            || self.ranges.iter().any(|r| r.affects(installed))
+        self.ranges.iter().any(|r| r.affects(installed))
+            || self.versions.iter().any(|l| installed.equals_listed(l))
     }
 
     /// Whether this entry is for the release `distro` of an OS ecosystem (`v3.11` and `3.11`
