@@ -119,7 +119,12 @@ pub fn json_key_lines(text: &str, want: impl Fn(&[String]) -> bool) -> HashMap<S
                 }
                 if expect_key {
                     let raw = text.get(start..(i + 1).min(text.len())).unwrap_or("\"\"");
-                    let key: String = serde_json::from_str(raw).unwrap_or_default();
+                    // Only keys with escapes need a real JSON string decode.
+                    let key: String = if raw.contains('\\') {
+                        serde_json::from_str(raw).unwrap_or_default()
+                    } else {
+                        raw.get(1..raw.len().saturating_sub(1)).unwrap_or("").to_string()
+                    };
                     if let Some(frame) = stack.last_mut() {
                         if frame.2.is_some() {
                             path.pop();
