@@ -16,6 +16,8 @@ use std::io::Write;
 use rampart_core::finding::Region;
 use rampart_core::scanner::DiagnosticLevel;
 use rampart_core::{Confidence, Finding, Location, Rule, Severity, SuppressionKind};
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
 use serde_json::{Map, Value, json};
 
 use crate::{Report, ReportError};
@@ -28,14 +30,6 @@ const MAX_TAGS: usize = 20;
 const MAX_LOCATIONS: usize = 1000;
 
 pub(crate) fn write(report: &Report<'_>, out: &mut dyn Write) -> Result<(), ReportError> {
-    let doc = document(report);
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    out.write_all(b"\n")?;
-    out.flush()?;
-    Ok(())
-}
-
-fn document(report: &Report<'_>) -> Value {
     // Rules in id order; results refer to them by index.
     let mut by_rule: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in report.findings {
@@ -57,12 +51,6 @@ fn document(report: &Report<'_>) -> Value {
         })
         .collect();
 
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| result(f, index.get(f.rule_id.as_str()).copied().unwrap_or(0)))
-        .collect();
-
     let notifications: Vec<Value> = report.result.diagnostics.iter().map(notification).collect();
     let stats = &report.result.stats;
     let version = &report.opts.tool_version;
@@ -78,32 +66,77 @@ fn document(report: &Report<'_>) -> Value {
         }
     }
 
-    json!({
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": driver },
-            "invocations": [{
+    let log = Log {
+        schema: SARIF_SCHEMA,
+        version: "2.1.0",
+        runs: [Run {
+            tool: json!({ "driver": driver }),
+            invocations: json!([{
                 "executionSuccessful": true,
                 "toolExecutionNotifications": notifications,
-            }],
-            "originalUriBaseIds": {
+            }]),
+            original_uri_base_ids: json!({
                 SRCROOT: {
                     "description": {
                         "text": "The directory rampart scanned; result URIs are relative to it."
                     }
                 }
+            }),
+            results: Results {
+                findings: report.findings,
+                index: &index,
             },
-            "results": results,
-            "properties": {
+            properties: json!({
                 "filesScanned": stats.files_scanned,
                 "bytesScanned": stats.bytes_scanned,
                 "filesSkipped": stats.files_skipped,
                 "durationMs": stats.duration_ms,
                 "scanners": stats.scanners,
-            },
+            }),
         }],
-    })
+    };
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Value,
+    invocations: Value,
+    original_uri_base_ids: Value,
+    results: Results<'a>,
+    properties: Value,
+}
+
+/// Results are built one at a time while they are written, so memory does not grow with a
+/// second, JSON-tree copy of every finding.
+struct Results<'a> {
+    findings: &'a [Finding],
+    index: &'a BTreeMap<&'a str, usize>,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.findings.len()))?;
+        for f in self.findings {
+            seq.serialize_element(&result(
+                f,
+                self.index.get(f.rule_id.as_str()).copied().unwrap_or(0),
+            ))?;
+        }
+        seq.end()
+    }
 }
 
 /// GitHub's mapping: error for critical/high, warning for medium, note below.
