@@ -25,7 +25,7 @@ pub struct VulnMatch {
     pub id: String,
     /// Every other id of the vulnerability (record ids and their aliases), sorted.
     pub aliases: Vec<String>,
-    /// The OSV records merged into this match, canonical first.
+    /// The OSV records merged into this match, canonical first (without their `affected`).
     pub advisories: Vec<Advisory>,
     pub summary: String,
     pub severity: Severity,
@@ -166,7 +166,7 @@ pub fn match_package(advisories: &[Advisory], pkg: &Package, opts: MatchOptions)
     for members in groups.values() {
         let records: Vec<&Advisory> = members.iter().map(|&i| hits[i].0).collect();
         let id = canonical_id(&records);
-        let mut ordered: Vec<Advisory> = records.iter().map(|a| (*a).clone()).collect();
+        let mut ordered: Vec<Advisory> = records.iter().map(|a| a.without_affected()).collect();
         ordered.sort_by_key(|a| (a.id != id, a.id.clone()));
         let mut aliases: Vec<String> = Vec::new();
         for a in &ordered {

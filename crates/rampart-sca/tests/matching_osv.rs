@@ -340,6 +340,7 @@ fn every_listed_version_matches_its_own_record() {
                 // Every non-PEP 440 one, and a sample of the others (a full check is quadratic).
                 let step = (a.versions.len() / 8).max(1);
                 for (k, v) in a.versions.iter().enumerate() {
+                    let v = &v.to_string();
                     let invalid =
                         eco == Ecosystem::PyPI && rampart_sca::version::pep440::parse(v).is_err();
                     if invalid {

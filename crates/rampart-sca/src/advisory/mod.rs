@@ -49,7 +49,47 @@ pub struct Affected {
     /// The release part of the ecosystem (`v3.11` of `Alpine:v3.11`, `12` of `Debian:12`).
     pub release: Option<String>,
     pub ranges: Vec<Range>,
-    pub versions: Vec<String>,
+    pub versions: VersionList,
+}
+
+/// The `versions` list of an affected entry, kept as one newline-joined string: PyPI records
+/// list hundreds of versions, and one allocation per list (instead of one per version) keeps
+/// decoding the index cheap.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionList(String);
+
+impl VersionList {
+    pub fn new<I, S>(versions: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut s = String::new();
+        for v in versions {
+            // A version never contains a newline; one that does is not a version.
+            let v = v.as_ref();
+            if v.is_empty() || v.contains('\n') {
+                continue;
+            }
+            if !s.is_empty() {
+                s.push('\n');
+            }
+            s.push_str(v);
+        }
+        VersionList(s)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split('\n').filter(|v| !v.is_empty())
+    }
+
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -171,7 +211,7 @@ impl Advisory {
                 name: crate::inventory::normalize_name(eco, &pkg.name),
                 release,
                 ranges,
-                versions: a.versions.clone(),
+                versions: VersionList::new(&a.versions),
             });
         }
         if affected.is_empty() {
@@ -232,6 +272,25 @@ impl Advisory {
             references: rec.references.iter().map(|r| r.url.clone()).collect(),
             affected,
         })
+    }
+
+    /// A copy without the affected entries: what a match keeps of the records it merged.
+    pub fn without_affected(&self) -> Advisory {
+        Advisory {
+            id: self.id.clone(),
+            aliases: self.aliases.clone(),
+            related: self.related.clone(),
+            summary: self.summary.clone(),
+            details: self.details.clone(),
+            published: self.published.clone(),
+            modified: self.modified.clone(),
+            cvss: self.cvss.clone(),
+            database_severity: self.database_severity.clone(),
+            informational: self.informational.clone(),
+            cwe_ids: self.cwe_ids.clone(),
+            references: self.references.clone(),
+            affected: Vec::new(),
+        }
     }
 
     /// Malicious-package reports (OSV `MAL-` ids, from the OpenSSF malicious-packages feed).
