@@ -551,13 +551,16 @@ fn notification(d: &rampart_core::Diagnostic) -> Value {
     n
 }
 
+/// An http(s) URL that is a valid URI as written (`helpUri` must be one; a non-ASCII IRI is not).
 fn is_web_uri(s: &str) -> bool {
     (s.starts_with("https://") || s.starts_with("http://"))
         && s.len() > "https://".len()
-        && !s.chars().any(|c| {
-            c.is_whitespace()
-                || c.is_control()
-                || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
+        && s.bytes().all(|b| {
+            b.is_ascii_graphic()
+                && !matches!(
+                    b,
+                    b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'\\' | b'^' | b'`'
+                )
         })
 }
 
@@ -653,6 +656,15 @@ mod tests {
                 "external/owasp/A03:2021"
             ]
         );
+    }
+
+    #[test]
+    fn help_uris_are_plain_urls() {
+        assert!(is_web_uri("https://owasp.org/Top10/A03_2021-Injection/#x"));
+        assert!(!is_web_uri("https://example.com/é"));
+        assert!(!is_web_uri("see https://example.com"));
+        assert!(!is_web_uri("https://example.com/a b"));
+        assert!(!is_web_uri("CWE-89"));
     }
 
     #[test]
