@@ -17,4 +17,13 @@ def login():
     resp.set_cookie("sid3", "abc123", samesite="Lax", httponly=True, secure=True)
     # ok: cookie-missing-secure
     resp.set_cookie("sid4", "abc123", **COOKIE_OPTS)
+    # ok: cookie-missing-secure
+    resp.set_cookie("sid5", "abc123", secure=app.config["COOKIE_SECURE"], httponly=app.config["COOKIE_HTTPONLY"], samesite=app.config["COOKIE_SAMESITE"])
     return resp
+
+
+def copy_cookies(jar, cookies):
+    for c in cookies:
+        # http.cookiejar.CookieJar.set_cookie takes a Cookie object, not a response cookie
+        # ok: cookie-missing-secure
+        jar.set_cookie(c)
