@@ -6,7 +6,7 @@ T = ["database"]
 PW_ALLOW = ["password", "passwd", "passw0rd", "changeme", "secret", "example", "dummy", "sample", "placeholder",
             "xxxx", "****", "redacted", "pass123", "admin123", "tiger", "pass", "postgres", "mysql", "root", "toor",
             "guest", "foobared", "s3cr3t", "p4ss", "qwerty", "123456", "letmein", "hunter2", "admin", "user", "demo",
-            "test", "changeit", "default"]
+            "test", "changeit", "default", "token", "hunter", "p@ss", "p%40ss", "p%2540ss", "secret", "literal"]
 URL_PW = r"(?P<secret>[^\s:@/\"'`<>]{3,200})"
 URL_USER = r"[^\s:@/\"'`<>]{0,100}"
 HOST = r"@[A-Za-z0-9\[][A-Za-z0-9.:\[\]_-]{0,253}"

@@ -9,7 +9,7 @@ TITLE = "generic credentials (generic)"
 T = ["generic"]
 
 # Values that are placeholders, booleans or type names rather than secrets.
-STOP = ["...", "://", "arn:aws", "eyJ", "sandbox", "password", "passwd", "changeme", "secret", "example", "dummy", "sample", "placeholder", "redacted",
+STOP = ["...", "://", "arn:aws", "eyJ", "sandbox", "_key", "pass", "password", "passwd", "changeme", "secret", "example", "dummy", "sample", "placeholder", "redacted",
         "xxxx", "****", "null", "none", "undefined", "true", "false", "required", "optional", "string",
         "your", "enter", "insert", "here", "todo", "fixme", "default", "letmein", "qwerty", "12345",
         "test", "fake", "mock", "invalid", "secure", "token", "foobar", "hunter2", "admin"]
