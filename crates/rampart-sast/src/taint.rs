@@ -83,9 +83,10 @@ const MAX_DEPTH: u32 = 150;
 const MAX_ROUNDS: usize = 6;
 
 struct Ranges {
-    sources: std::collections::HashSet<(u32, u32)>,
+    /// Sorted, for binary search (hashing every node's range was measurable).
+    sources: Vec<(u32, u32)>,
     sinks: Vec<(u32, u32)>,
-    sanitizers: std::collections::HashSet<(u32, u32)>,
+    sanitizers: Vec<(u32, u32)>,
     /// range → (from, to) binding ranges
     propagators: PropMap,
 }
@@ -124,9 +125,9 @@ pub fn run(spec: &TaintSpec, t: &Target<'_>) -> Vec<TaintHit> {
         }
     }
     let ranges = Ranges {
-        sources: sources.into_iter().collect(),
+        sources,
         sinks,
-        sanitizers: collect(&spec.sanitizers).into_iter().collect(),
+        sanitizers: collect(&spec.sanitizers),
         propagators,
     };
     let mut a = Analyzer::new(t, &ranges);
@@ -137,9 +138,9 @@ struct Analyzer<'r> {
     ast: &'r Ast,
     f: Fields,
     r: &'r Ranges,
-    funcs: Vec<Func>,
+    funcs: Vec<std::rc::Rc<Func>>,
     by_name: HashMap<String, Vec<usize>>,
-    summaries: Vec<Summary>,
+    summaries: Vec<std::rc::Rc<Summary>>,
     module_consts: HashMap<String, Value>,
     // Per-walk outputs.
     ret: Taint,
@@ -182,12 +183,12 @@ impl<'r> Analyzer<'r> {
                 .entry(ast.text(name).to_string())
                 .or_default()
                 .push(funcs.len());
-            funcs.push(Func {
+            funcs.push(std::rc::Rc::new(Func {
                 node: id,
                 body,
                 params,
                 is_method,
-            });
+            }));
         }
         let n = funcs.len();
         Analyzer {
@@ -196,7 +197,7 @@ impl<'r> Analyzer<'r> {
             r,
             funcs,
             by_name,
-            summaries: vec![Summary::default(); n],
+            summaries: vec![std::rc::Rc::new(Summary::default()); n],
             module_consts: HashMap::new(),
             ret: Taint::new(),
             cur_summary: Summary::default(),
@@ -214,10 +215,10 @@ impl<'r> Analyzer<'r> {
             let mut changed = false;
             for i in 0..self.funcs.len() {
                 let s = self.analyze_func(i);
-                if self.summaries.get(i) != Some(&s) {
+                if self.summaries.get(i).map(|x| &**x) != Some(&s) {
                     changed = true;
                     if let Some(slot) = self.summaries.get_mut(i) {
-                        *slot = s;
+                        *slot = std::rc::Rc::new(s);
                     }
                 }
             }
@@ -249,10 +250,10 @@ impl<'r> Analyzer<'r> {
             let mut taint = Taint::new();
             taint.insert(Label::Param(k as u16));
             let pn = self.ast.node(*pnode);
-            let is_source = self.r.sources.contains(&(pn.start, pn.end))
+            let is_source = self.r.sources.binary_search(&(pn.start, pn.end)).is_ok()
                 || self.ast.children(*pnode).iter().any(|c| {
                     let c = self.ast.node(*c);
-                    self.r.sources.contains(&(c.start, c.end))
+                    self.r.sources.binary_search(&(c.start, c.end)).is_ok()
                 });
             if is_source {
                 taint.insert(Label::Src(pn.start));
@@ -600,7 +601,7 @@ impl<'r> Analyzer<'r> {
         let f = self.f;
         let n = ast.node(e);
         let range = (n.start, n.end);
-        if self.r.sanitizers.contains(&range) {
+        if self.r.sanitizers.binary_search(&range).is_ok() {
             return Taint::new();
         }
         let d = depth + 1;
@@ -723,7 +724,7 @@ impl<'r> Analyzer<'r> {
                 }
             }
         };
-        if self.r.sources.contains(&range) {
+        if self.r.sources.binary_search(&range).is_ok() {
             t.insert(Label::Src(n.start));
         }
         if let Some(props) = self.r.propagators.get(&range).cloned() {
