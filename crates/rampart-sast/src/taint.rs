@@ -197,7 +197,7 @@ impl<'r> Analyzer<'r> {
             r,
             funcs,
             by_name,
-            summaries: vec![std::rc::Rc::new(Summary::default()); n],
+            summaries: (0..n).map(|_| std::rc::Rc::new(Summary::default())).collect(),
             module_consts: HashMap::new(),
             ret: Taint::new(),
             cur_summary: Summary::default(),
