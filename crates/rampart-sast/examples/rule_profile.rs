@@ -58,7 +58,7 @@ fn main() {
         }
         times.push((t.elapsed(), id, m));
     }
-    times.sort_by(|a, b| b.0.cmp(&a.0));
+    times.sort_by_key(|t| std::cmp::Reverse(t.0));
     for (t, id, m) in times.iter().take(25) {
         println!("{t:>12.3?} {m:>5} {id}");
     }
