@@ -176,3 +176,11 @@ fn identical_matches_keep_distinct_fingerprints() {
     assert_eq!(a[0].fingerprint, b[0].fingerprint);
     assert_eq!(a[1].fingerprint, b[1].fingerprint);
 }
+
+#[test]
+fn django_class_based_view_local_variable_flow() {
+    let s = SastScanner::new(&SastConfig::default()).unwrap();
+    let src = "from django.db import connection\nfrom django.views import View\n\nclass V(View):\n    def get(self, request):\n        region = self.request.GET.get(\"region\", \"eu\")\n        with connection.cursor() as cur:\n            cur.execute(\"SELECT * FROM t WHERE r = '{}'\".format(region))\n";
+    let out = s.scan_text("views.py", src);
+    assert!(out.iter().any(|f| f.cwe.contains(&89) && f.primary_location().start_line() == Some(8)), "{:?}", out.iter().map(|f| (&f.rule_id, f.primary_location().start_line())).collect::<Vec<_>>());
+}
