@@ -88,6 +88,9 @@ pub struct Target<'a> {
     pub f: Fields,
     /// Local name → fully qualified dotted name, from the file's imports.
     pub imports: HashMap<String, String>,
+    /// Names bound exactly once in the file, to a plain string literal: Semgrep's constant
+    /// propagation lets `eval("...")` match `eval(data)` after `data = "None"`.
+    pub const_strings: HashMap<String, NodeId>,
     by_kind: Vec<Vec<NodeId>>,
     named: Vec<NodeId>,
 }
@@ -115,10 +118,12 @@ impl<'a> Target<'a> {
             lang,
             f,
             imports: HashMap::new(),
+            const_strings: HashMap::new(),
             by_kind,
             named,
         };
         t.imports = t.collect_imports();
+        t.const_strings = t.collect_const_strings();
         t
     }
 
@@ -154,6 +159,59 @@ impl<'a> Target<'a> {
             }
         }
         map
+    }
+
+    fn collect_const_strings(&self) -> HashMap<String, NodeId> {
+        let a = self.ast;
+        // Every identifier in a binding position counts as a definition.
+        let mut defs: HashMap<&str, (u32, Option<NodeId>)> = HashMap::new();
+        let mut define = |name: &'a str, value: Option<NodeId>| {
+            let e = defs.entry(name).or_insert((0, None));
+            e.0 += 1;
+            e.1 = value;
+        };
+        for (id, n) in a.nodes.iter().enumerate() {
+            let id = id as NodeId;
+            let (target, value) = match n.cat {
+                Cat::Assign => (a.field(id, self.f.left), a.field(id, self.f.right)),
+                Cat::AugAssign | Cat::For => (a.field(id, self.f.left), None),
+                Cat::Parameters => (Some(id), None),
+                Cat::Other if self.lang.is_decorated_param(n.kind) => (Some(id), None),
+                _ => {
+                    // `with x as name`, `except E as name`, walrus, imports, global/nonlocal:
+                    // any other identifier-holding binding makes the name non-constant.
+                    if n.cat == Cat::Identifier && n.parent != NodeId::MAX {
+                        let p = a.node(n.parent);
+                        let ptext = a.text(n.parent);
+                        let binding = matches!(p.cat, Cat::Import | Cat::ImportFrom)
+                            || ptext.starts_with("global")
+                            || ptext.starts_with("nonlocal")
+                            || ptext.contains(" as ")
+                            || ptext.contains(":=");
+                        if binding {
+                            define(a.text(id), None);
+                        }
+                    }
+                    continue;
+                }
+            };
+            let Some(target) = target else { continue };
+            let single = a.cat(target) == Cat::Identifier;
+            for d in target..a.node(target).end_id {
+                if a.cat(d) == Cat::Identifier && a.node(d).field != self.f.attribute {
+                    let v = value.filter(|v| single && string_value(self, *v).is_some());
+                    define(a.text(d), v);
+                }
+            }
+        }
+        defs.into_iter()
+            .filter_map(|(k, (count, v))| {
+                (count == 1)
+                    .then_some(v)
+                    .flatten()
+                    .map(|v| (k.to_string(), v))
+            })
+            .collect()
     }
 
     /// `(dotted name, alias)` of a `dotted_name` or `aliased_import` node.
@@ -356,6 +414,17 @@ impl<'p, 't> Matcher<'p, 't> {
             t
         } else {
             ta.unparen(t)
+        };
+        let t = match self.p.kind(p) {
+            PKind::StrAny | PKind::StrLit(_) | PKind::StrMetavar(_) | PKind::StrRegex(_)
+                if ta.cat(t) == Cat::Identifier =>
+            {
+                match self.t.const_strings.get(ta.text(t)) {
+                    Some(v) => *v,
+                    None => return Vec::new(),
+                }
+            }
+            _ => t,
         };
         let tn = ta.node(t);
         match self.p.kind(p) {

@@ -197,7 +197,9 @@ impl<'r> Analyzer<'r> {
             r,
             funcs,
             by_name,
-            summaries: (0..n).map(|_| std::rc::Rc::new(Summary::default())).collect(),
+            summaries: (0..n)
+                .map(|_| std::rc::Rc::new(Summary::default()))
+                .collect(),
             module_consts: HashMap::new(),
             ret: Taint::new(),
             cur_summary: Summary::default(),

@@ -205,3 +205,11 @@ fn string_literal_patterns_do_not_match_interpolating_fstrings() {
     assert_eq!(pat("run(\"...\")", src), vec![1, 3]);
     assert_eq!(pat("run(f\"...\")", src), vec![2, 3]);
 }
+
+#[test]
+fn string_patterns_see_through_single_constant_assignments() {
+    let src = "data = \"None\"\neval(data)\nother = \"x\"\nother = input()\neval(other)\ndef f(p):\n    eval(p)\n";
+    assert_eq!(pat("eval(\"...\")", src), vec![2]);
+    let y = rule("patterns:\n  - pattern: eval($X)\n  - pattern-not: eval(\"...\")");
+    assert_eq!(lines(&y, src), vec![5, 7]);
+}
