@@ -22,13 +22,16 @@ measure() { # name, command...
   local name=$1; shift
   local t; t=$(mktemp)
   /usr/bin/time -v "$@" > "$t.out" 2> "$t" || true
-  local wall rss
+  local wall rss usr sys
   wall=$(grep 'Elapsed (wall clock)' "$t" | awk '{print $NF}')
   rss=$(grep 'Maximum resident set size' "$t" | awk '{print $NF}')
+  usr=$(grep 'User time' "$t" | awk '{print $NF}')
+  sys=$(grep 'System time' "$t" | awk '{print $NF}')
   local secs; secs=$(python3 -c "p='$wall'.split(':');print(sum(float(x)*60**i for i,x in enumerate(reversed(p))))")
-  printf '%-8s wall %8.2fs  files/s %8.1f  peak RSS %7.1f MiB\n' "$name" "$secs" \
-    "$(python3 -c "print($files/max($secs,1e-9))")" "$(python3 -c "print($rss/1024)")"
+  printf '%-8s wall %8.2fs  cpu %8.2fs  files/s %8.1f  peak RSS %7.1f MiB\n' "$name" "$secs" \
+    "$(python3 -c "print($usr+$sys)")" "$(python3 -c "print($files/max($secs,1e-9))")" "$(python3 -c "print($rss/1024)")"
   echo "$secs" >> "$RULES/$name.times"
+  python3 -c "print($usr+$sys)" >> "$RULES/$name.cpu"
 }
 for i in $(seq "$RUNS"); do
   measure rampart "$RAMPART" sast "$CORPUS" --no-builtin --rules "$RULES" --format json \
@@ -45,5 +48,7 @@ rf = json.load(open(os.path.join(d, "rampart.json")))
 sf = json.load(open(os.path.join(d, "semgrep.json")))
 nr = len(rf.get("findings", rf if isinstance(rf, list) else []))
 print(f"findings: rampart {nr}  semgrep {len(sf['results'])}  (semgrep errors: {len(sf['errors'])})")
-print(f"speed-up (median wall): {s / r:.1f}x")
+rc = statistics.median(float(x) for x in open(os.path.join(d, "rampart.cpu")))
+sc = statistics.median(float(x) for x in open(os.path.join(d, "semgrep.cpu")))
+print(f"speed-up (median wall): {s / r:.1f}x   (CPU time: {sc / rc:.1f}x)")
 PY
