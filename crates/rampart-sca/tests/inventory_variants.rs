@@ -124,7 +124,7 @@ fn mangled_fixtures_never_panic() {
         let name = f.rsplit('/').next().unwrap();
         let fmt = inventory::detect(name).unwrap();
         let abs = std::path::Path::new("/nonexistent-root").join(name);
-        let step = (content.len() / 40).max(1);
+        let step = (content.len() / 20).max(1);
         for cut in (0..content.len()).step_by(step) {
             let _ = inventory::parse(fmt, &ctx, name, &abs, &content[..cut]);
             let mut flipped = content.clone();
