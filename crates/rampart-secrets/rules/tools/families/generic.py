@@ -25,7 +25,8 @@ PW_WORDS = r"(?:password|passwd|passphrase|pwd)"
 SECRET_WORDS = (r"(?:secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|private[_.-]?key|"
                 r"client[_.-]?secret|secret[_.-]?key|credentials?|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)")
 KEY_PREFIX = r"[A-Za-z0-9_.-]{0,40}"
-# Only a short numeric/plural suffix may follow the word: `password_hash`, `token_url`, `secret_name`
+# The match starts at the secret word (a leading name-prefix class would cost the regex its literal
+# prefilter). Only a short numeric/plural suffix may follow the word: `password_hash`, `token_url`, `secret_name`
 # are not secrets themselves.
 KEY_SUFFIX = r"(?:[0-9]{1,2}|s)?"
 PWC = r"""[^"'`\s$<>{}()\[\]\\]"""
@@ -67,7 +68,7 @@ def rules():
                   "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.xxxx"]))
     R.append(rule(
         "generic-password-assignment", "Hard-coded password", keywords=KW_PW,
-        regex=r"(?i:" + KEY_PREFIX + PW_WORDS + KEY_SUFFIX + ")" + SEP + QVAL_PW,
+        regex=r"(?i:" + PW_WORDS + KEY_SUFFIX + ")" + SEP + QVAL_PW,
         min_entropy=2.8, allow=STOP + prefixes, severity="medium", confidence="medium", tags=T,
         description="A quoted literal assigned to a password-named variable, key or argument in code or config (`password = \"...\"`, `\"db_password\": \"...\"`, `passwd: '...'`). Names such as `password_hash` or `password_field`, template references and placeholder words are ignored.",
         rationale="Hard-coded passwords end up in every clone, fork, build log and container image of the repository.",
@@ -78,7 +79,7 @@ def rules():
                   'password: "${DB_PASSWORD}"', 'password = "<enter password>"', "password = getpass()"]))
     R.append(rule(
         "generic-secret-assignment", "Hard-coded secret, token or API key", keywords=KW_SECRET,
-        regex=r"(?i:" + KEY_PREFIX + SECRET_WORDS + KEY_SUFFIX + ")" + SEP + QVAL_SECRET,
+        regex=r"(?i:" + SECRET_WORDS + KEY_SUFFIX + ")" + SEP + QVAL_SECRET,
         min_entropy=3.5, allow=allow_secret, severity="medium", confidence="medium", tags=T,
         description="A quoted high-entropy literal (16+ characters) assigned to a secret-, token- or key-named variable in code or config (`api_key = \"...\"`, `\"client_secret\": \"...\"`, `SECRET_KEY = '...'`). Values with a known provider prefix are left to the provider's rule.",
         rationale="Secrets in source are the most common leak: they reach every clone, fork and build artefact.",
