@@ -133,3 +133,39 @@ fn mangled_fixtures_never_panic() {
         }
     }
 }
+
+/// YAML alias bombs and JSON nesting bombs end in an error, not in exhaustion.
+#[test]
+fn expansion_and_nesting_bombs_are_refused() {
+    let mut bomb = String::from("lockfileVersion: '9.0'\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 0..9 {
+        let prev = if i == 0 {
+            "a".to_string()
+        } else {
+            format!("l{}", i - 1)
+        };
+        bomb.push_str(&format!("l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+    }
+    bomb.push_str("packages:\n  x@1.0.0: *l8\n");
+    let dir = tempfile::tempdir().unwrap();
+    let abs = dir.path().join("pnpm-lock.yaml");
+    let ctx = ScanContext::new(dir.path());
+    let r = inventory::parse(
+        Format::PnpmLock,
+        &ctx,
+        "pnpm-lock.yaml",
+        &abs,
+        bomb.as_bytes(),
+    );
+    assert!(r.is_err(), "alias expansion must be limited");
+
+    let deep = format!("{}{}", "{\"packages\":".repeat(10_000), "}".repeat(10_000));
+    let r = inventory::parse(
+        Format::NpmLock,
+        &ctx,
+        "package-lock.json",
+        &abs,
+        deep.as_bytes(),
+    );
+    assert!(r.is_err());
+}

@@ -123,7 +123,9 @@ pub fn json_key_lines(text: &str, want: impl Fn(&[String]) -> bool) -> HashMap<S
                     let key: String = if raw.contains('\\') {
                         serde_json::from_str(raw).unwrap_or_default()
                     } else {
-                        raw.get(1..raw.len().saturating_sub(1)).unwrap_or("").to_string()
+                        raw.get(1..raw.len().saturating_sub(1))
+                            .unwrap_or("")
+                            .to_string()
                     };
                     if let Some(frame) = stack.last_mut() {
                         if frame.2.is_some() {
@@ -204,6 +206,11 @@ pub fn yaml_key_lines(text: &str, want: impl Fn(&[String]) -> bool) -> HashMap<S
             stack.pop();
         }
         stack.push((indent, key));
+        // Lockfile entries sit a few levels deep; deeper keys (or block-scalar text that looks
+        // like keys) are not wanted, and copying long paths would cost O(depth) per line.
+        if stack.len() > 8 {
+            continue;
+        }
         let path: Vec<String> = stack.iter().map(|(_, k)| k.clone()).collect();
         if want(&path) {
             out.insert(
