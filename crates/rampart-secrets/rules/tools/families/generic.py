@@ -55,7 +55,7 @@ def rules():
     R = []
     R.append(rule(
         "jwt", "JSON Web Token", keywords=["eyJ"],
-        regex=r"(?:^|[^A-Za-z0-9_.-])(?P<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})" + END_B64URL,
+        regex=r"\b(?P<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})" + END_B64URL,
         validator="jwt", severity="medium", confidence="medium", tags=T,
         allow=["eyJ0eXAiOiAiVENWMiJ9", "eyJhdWQiOiI5NGQ1OWNlZi1kYmI4LTRlYTUtYjE3OC1kMjU0MGZjZDY5MTki"],
         description="A signed JSON Web Token (header and payload decode to JSON, with a signature). JWTs are bearer credentials: session tokens, service-role keys (e.g. Supabase service_role), API tokens.",
