@@ -5,18 +5,23 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rampart_core::Confidence;
 
 use crate::filter;
 use crate::rules::CompiledRule;
 
-/// Bytes before a keyword hit that a match may start at.
-const WINDOW_BACK: usize = 1024;
-/// Bytes after a keyword hit that a match may end at (PEM/PGP key blocks are long).
-const WINDOW_FWD: usize = 16 * 1024;
-/// How far a window is stretched to reach a line boundary.
+/// Bytes before a keyword hit that a match may start at (then stretched to the line start).
+const WINDOW_BACK: usize = 256;
+/// Bytes after a keyword hit that a single-line match may end at (then stretched to the line end).
+const WINDOW_FWD: usize = 512;
+/// Bytes after a keyword hit for rules whose matches span lines (PEM/PGP key blocks are long).
+const WINDOW_FWD_MULTILINE: usize = 16 * 1024;
+/// How far a window is stretched back to reach a line start.
 const SNAP: usize = 1024;
+/// How far a window is stretched forward to reach a line end (long tokens such as JWTs must not be
+/// cut by a window edge, where `$` and `\b` would match).
+const SNAP_FWD: usize = 8192;
 
 /// A candidate secret that passed every filter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +51,8 @@ pub struct Engine {
     automaton: AhoCorasick,
     /// Keyword pattern id → rules that list it.
     keyword_rules: Vec<Vec<usize>>,
+    /// Per rule: how far after a keyword hit its matches may end.
+    forward: Vec<usize>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -79,12 +86,24 @@ impl Engine {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&keywords)
             .map_err(|e| EngineError::Automaton(e.to_string()))?;
+        let forward = rules
+            .iter()
+            .map(|r| {
+                if spans_lines(r) {
+                    WINDOW_FWD_MULTILINE
+                } else {
+                    WINDOW_FWD
+                }
+            })
+            .collect();
         Ok(Engine {
             rules,
             automaton,
             keyword_rules,
+            forward,
         })
     }
 
@@ -95,6 +114,11 @@ impl Engine {
     /// Whether any keyword occurs in `data` (cheap; decides whether a decoded blob is worth a scan).
     pub fn any_keyword(&self, data: &[u8]) -> bool {
         self.automaton.is_match(data)
+    }
+
+    /// Number of keyword occurrences in `data` (benchmarks: the cost of the prefilter alone).
+    pub fn keyword_hits(&self, data: &[u8]) -> usize {
+        self.automaton.find_overlapping_iter(data).count()
     }
 
     /// Every secret in `data`.
@@ -146,8 +170,9 @@ impl Engine {
                 continue;
             };
             let lo = m.start().saturating_sub(WINDOW_BACK);
-            let hi = m.end().saturating_add(WINDOW_FWD).min(data.len());
             for &r in rules {
+                let fwd = self.forward.get(r).copied().unwrap_or(WINDOW_FWD_MULTILINE);
+                let hi = m.end().saturating_add(fwd).min(data.len());
                 let wins = &mut per_rule[r];
                 match wins.last_mut() {
                     Some(last) if lo <= last.end => last.end = last.end.max(hi),
@@ -217,12 +242,20 @@ impl Engine {
                 return false;
             }
         }
-        let from = secret.start.saturating_sub(WINDOW_FWD);
+        let from = secret.start.saturating_sub(WINDOW_FWD_MULTILINE);
         if filter::in_public_key(&data[from..secret.start], &data[line]) {
             return false;
         }
         true
     }
+}
+
+/// Whether a rule's matches can span lines: its examples do, or its pattern names newlines.
+fn spans_lines(r: &CompiledRule) -> bool {
+    r.spec.positive.iter().any(|p| p.contains('\n'))
+        || r.spec.regex.contains("\\n")
+        || r.spec.regex.contains("(?s")
+        || r.spec.regex.contains("[\\s\\S]")
 }
 
 /// `${VAR}`, `{{ VAR }}`, `<VAR>`, `%(VAR)s`: the captured value is a template variable name.
@@ -258,7 +291,7 @@ fn snap_to_lines(data: &[u8], w: Range<usize>) -> Range<usize> {
     } else {
         memchr::memrchr(b'\n', &data[lo..w.start]).map_or(lo, |p| lo + p + 1)
     };
-    let hi = (w.end + SNAP).min(data.len());
+    let hi = (w.end + SNAP_FWD).min(data.len());
     let end = memchr::memchr(b'\n', &data[w.end..hi]).map_or(hi, |p| w.end + p);
     start..end
 }
