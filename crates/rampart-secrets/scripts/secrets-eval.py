@@ -70,7 +70,7 @@ def score(labels, dets, fam_of, root):
     by_file = collections.defaultdict(list)
     for lab in labels:
         by_file[lab["path"]].append(lab)
-    tp = fp = 0
+    tp = fp = cross = 0
     fp_fam = collections.Counter()
     tp_fam = collections.Counter()
     found = set()
@@ -85,6 +85,12 @@ def score(labels, dets, fam_of, root):
                 hit = lab
                 break
         fam = fam_of.get(rid, "other")
+        if (hit is not None and hit["kind"] == "negative" and hit["rule"] != "hard-negative"
+                and hit["rule"] != rid):
+            # A near miss written for another rule, reported by this one (usually a generic
+            # assignment rule on `X_API_KEY = "<random>"`): not counted either way.
+            cross += 1
+            continue
         if hit is not None and hit["kind"] == "positive":
             tp += 1
             tp_fam[fam] += 1
@@ -116,6 +122,8 @@ def score(labels, dets, fam_of, root):
         "recall": round(len(found) / len(pos), 4) if pos else None,
         "recall_strict_rule": round(len(found_strict) / len(pos), 4) if pos else None,
         "false_positives": fp,
+        "cross_rule_on_other_rules_negatives": cross,
+        "precision_counting_cross_rule_as_fp": round(tp / (tp + fp + cross), 4) if tp + fp + cross else None,
         "per_family": per,
         "fp_examples": fp_examples,
     }

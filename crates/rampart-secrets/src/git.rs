@@ -459,6 +459,8 @@ pub fn scan_staged(
             0,
             &mut fs,
         );
+        // The walk applies inline suppressions to files it reads; staged blobs get the same.
+        rampart_core::suppress::apply_inline(&mut fs, data);
         out.findings.extend(fs.into_iter().filter(|f| {
             !before.contains(&(f.rule_id.clone(), f.fingerprint.as_str().to_string()))
         }));

@@ -218,11 +218,27 @@ fn staged_mode_reports_only_what_the_index_adds() {
     )
     .unwrap();
     git(dir, &["add", "settings.ini", "deploy.sh"]);
+    // Staged but marked as a known test value: reported as suppressed.
+    std::fs::write(
+        dir.join("fixture.py"),
+        format!("T = '{}'  # gitleaks:allow\n", token("Suppr44")),
+    )
+    .unwrap();
+    git(dir, &["add", "fixture.py"]);
     // Only in the worktree, never staged.
     std::fs::write(dir.join("scratch.txt"), format!("{unstaged}\n")).unwrap();
 
     let out = scan_staged(&scanner(), dir).unwrap();
-    let f = gh(&out);
+    let suppressed: Vec<_> = gh(&out)
+        .into_iter()
+        .filter(|f| f.suppression.is_some())
+        .collect();
+    assert_eq!(suppressed.len(), 1);
+    assert_eq!(suppressed[0].locations[0].path(), Some("fixture.py"));
+    let f: Vec<_> = gh(&out)
+        .into_iter()
+        .filter(|f| f.suppression.is_none())
+        .collect();
     assert_eq!(f.len(), 1, "{:?}", out.findings);
     let Location::File { path, region } = &f[0].locations[0] else {
         panic!()
