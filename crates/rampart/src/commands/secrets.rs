@@ -88,7 +88,11 @@ pub fn run(args: SecretsArgs, matches: Option<&ArgMatches>) -> Result<ExitCode> 
         // Not `walk::collect`: it sorts locations, and here the first location is the commit
         // that introduced the secret.
         let mut findings = out.findings;
-        findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.rule_id.cmp(&b.rule_id)));
+        findings.sort_by(|a, b| {
+            b.severity
+                .cmp(&a.severity)
+                .then_with(|| a.rule_id.cmp(&b.rule_id))
+        });
         ScanResult {
             findings,
             diagnostics: out.diagnostics,
