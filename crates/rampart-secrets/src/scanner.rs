@@ -173,6 +173,11 @@ impl SecretsScanner {
                 if h.span.start < prefix.len() {
                     continue;
                 }
+                // A secret that is also there in plain text (a URL whose other parameters are
+                // percent-encoded) was already reported without an encoding.
+                if memchr::memmem::find(data, &h.secret).is_some() {
+                    continue;
+                }
                 let mut encoding = vec![blob.encoding.as_str()];
                 encoding.extend(h.encoding);
                 out.push(Hit {

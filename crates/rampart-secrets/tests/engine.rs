@@ -197,6 +197,13 @@ fn nested_hex_in_base64_and_percent_encoding() {
         Some("base64/hex")
     );
 
+    // A plain token in a URL whose other parameter is percent-encoded is reported once, plainly.
+    let mixed = format!("https://example.invalid/cb?token={tok}&next=%2Fhome%2Fuser%2Fsettings\n");
+    let out = scan(&s, "mixed.txt", mixed.as_bytes());
+    let f = by_rule(&out, "secrets/github-pat-classic");
+    assert_eq!(f.len(), 1, "{:?}", ids(&out));
+    assert!(!f[0].properties.contains_key("encoding"));
+
     let pct: String = format!("t={tok}")
         .bytes()
         .map(|b| format!("%{b:02X}"))
