@@ -362,7 +362,23 @@ fn scan_blob(scanner: &SecretsScanner, origin: &Origin, data: &[u8]) -> Vec<Find
             });
         }
     } else {
-        scanner.findings_in(data, &origin.path, &|r| locate(&origin.path, r), 0, &mut fs);
+        // File locations first so the core's inline suppressions (`gitleaks:allow`,
+        // `rampart:ignore[...]`...) apply to the blob's lines, then the git location.
+        scanner.findings_in(
+            data,
+            &origin.path,
+            &|r| Location::file(origin.path.clone(), Some(r)),
+            0,
+            &mut fs,
+        );
+        rampart_core::suppress::apply_inline(&mut fs, data);
+        for f in &mut fs {
+            for loc in &mut f.locations {
+                if let Location::File { path, region } = loc {
+                    *loc = locate(path, region.unwrap_or(Region::line(1)));
+                }
+            }
+        }
     }
     fs
 }
@@ -377,6 +393,10 @@ fn merge_by_fingerprint(mut found: Vec<(Finding, usize)>) -> Vec<Finding> {
         match index.get(&key) {
             Some(&i) => {
                 let existing = &mut merged[i];
+                // A location that is not suppressed keeps the merged finding active.
+                if f.suppression.is_none() {
+                    existing.suppression = None;
+                }
                 for loc in f.locations {
                     let path = loc.path().map(str::to_string);
                     if !existing

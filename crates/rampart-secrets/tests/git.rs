@@ -128,6 +128,7 @@ fn one_secret_in_many_blobs_is_one_finding_attributed_to_its_first_commit() {
     let out = scan_git_history(&scanner(), dir, &GitScanOptions::default()).unwrap();
     let f = gh(&out);
     assert_eq!(f.len(), 1, "{:?}", out.findings);
+    assert!(f[0].suppression.is_none());
     let locs: Vec<(String, String)> = f[0]
         .locations
         .iter()
@@ -253,6 +254,21 @@ fn staged_mode_reports_only_what_the_index_adds() {
             .iter()
             .all(|f| f.locations[0].path() != Some("deploy.sh"))
     );
+}
+
+#[test]
+fn inline_suppressions_apply_to_history() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    init(dir);
+    let tok = token("Allow12");
+    std::fs::write(dir.join("t.py"), format!("T = '{tok}'  # gitleaks:allow\n")).unwrap();
+    commit_all(dir, "allowed test value");
+    let out = scan_git_history(&scanner(), dir, &GitScanOptions::default()).unwrap();
+    let f = gh(&out);
+    assert_eq!(f.len(), 1);
+    assert!(f[0].suppression.is_some(), "{:?}", f[0]);
+    assert!(matches!(f[0].locations[0], Location::Git { .. }));
 }
 
 #[test]
