@@ -105,6 +105,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--semgrep-only", action="store_true")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--extra", type=Path, action="append", default=[],
+                    help="also compare on this (unlabelled) directory of real code; repeatable")
     args = ap.parse_args()
 
     tools = ["semgrep"] if args.semgrep_only else ["semgrep", "rampart"]
@@ -182,6 +184,26 @@ def main() -> None:
         for t, items in only.items():
             lines.append(f"Only {t} ({len(items)}): " + (", ".join(f"`{p}:{l} {r}`" for p, l, r in items) or "none"))
             lines.append("")
+    for extra in args.extra:
+        files = sorted(p for p in extra.rglob("*.py") if p.is_file())
+        found = {"semgrep": run_semgrep(files, extra)}
+        if "rampart" in tools:
+            found["rampart"] = run_rampart(extra, extra)
+        lines += [f"## Unlabelled real code: `{extra.name}` ({len(files)} Python files)", "",
+                  "| tool | findings | files with a finding |", "|---|---|---|"]
+        for t, fs in found.items():
+            lines.append(f"| {t} | {len(fs)} | {len({p for p, _l, _r in fs})} |")
+        lines.append("")
+        if len(found) == 2:
+            both = found["semgrep"] & found["rampart"]
+            union = found["semgrep"] | found["rampart"]
+            lines += [f"Identical findings: {len(both)} of {len(union)} "
+                      f"({100 * len(both) / max(len(union), 1):.1f} %).", ""]
+            for t, o in (("semgrep", "rampart"), ("rampart", "semgrep")):
+                items = sorted(found[t] - found[o])
+                lines.append(f"Only {t} ({len(items)}): "
+                             + (", ".join(f"`{p}:{l} {r}`" for p, l, r in items) or "none"))
+                lines.append("")
     args.out.write_text("\n".join(lines) + "\n")
     print(f"wrote {args.out}")
 
