@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+// rampart:ignore[secrets/*] fake token of the fixture tree (make_tree.py)
 const GITHUB_TOKEN: &str = "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";
+// rampart:ignore[secrets/*] fake key of the fixture tree (make_tree.py)
 const ANTHROPIC_KEY: &str = "sk-ant-api03-9JyiIa1Mw7k5n91cF2dPOFOzozIajFOijaDghtlTxcZswPFGnJLYouWtP8iybBoEGAgj0dLUfo9MgNgFQRlH0vFUbW88dAA";
 
 fn fixture_tree() -> PathBuf {
@@ -344,6 +346,7 @@ fn baseline_reports_only_new_findings() {
     // A new secret is new.
     std::fs::write(
         tree.path().join("new.env"),
+        // rampart:ignore[secrets/github-pat-classic] the new fake token the baseline test adds
         "GH=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\n",
     )
     .unwrap();
