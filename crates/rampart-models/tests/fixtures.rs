@@ -382,8 +382,16 @@ fn containers() {
             "config.json",
         ),
         ("malicious/lambda.h5", "models/keras-lambda-layer", ""),
-        ("malicious/keras_made_lambda.keras", "models/keras-lambda-layer", "config.json"),
-        ("malicious/keras_made_lambda.h5", "models/keras-lambda-layer", ""),
+        (
+            "malicious/keras_made_lambda.keras",
+            "models/keras-lambda-layer",
+            "config.json",
+        ),
+        (
+            "malicious/keras_made_lambda.h5",
+            "models/keras-lambda-layer",
+            "",
+        ),
         (
             "malicious/savedmodel/saved_model.pb",
             "models/tf-file-op",

@@ -184,3 +184,18 @@ fn tar_gz_is_streamed_member_by_member() {
         r.notes
     );
 }
+
+#[test]
+fn fuzz_regressions_do_not_panic() {
+    // Inputs found by `cargo fuzz run hdf5` (the target prepends the HDF5 signature).
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-regressions");
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        let mut buf = b"\x89HDF\r\n\x1a\n".to_vec();
+        buf.extend(std::fs::read(&p).unwrap());
+        let src = buf.as_slice();
+        let _ = rampart_models::formats::hdf5::root_attributes(&src);
+        let _ = ModelsScanner::default().analyze_bytes("regression.h5", &buf);
+    }
+}

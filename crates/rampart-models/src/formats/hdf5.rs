@@ -147,9 +147,10 @@ fn object_messages(ctx: &Ctx<'_>, addr: u64) -> Res<Vec<(u16, Vec<u8>)>> {
             p += 4;
         }
         let w = 1usize << (flags & 3);
-        let sz = uint(&ctx.read(addr + p, w)?, 0, w)?;
-        p += w as u64;
-        parse_v2_messages(ctx, addr + p, sz, flags, &mut out, &mut pending)?;
+        let at = addr.checked_add(p).ok_or("address overflow")?;
+        let sz = uint(&ctx.read(at, w)?, 0, w)?;
+        let at = at.checked_add(w as u64).ok_or("address overflow")?;
+        parse_v2_messages(ctx, at, sz, flags, &mut out, &mut pending)?;
         let mut seen = 0;
         while let Some((off, len)) = pending.pop() {
             seen += 1;
@@ -160,7 +161,8 @@ fn object_messages(ctx: &Ctx<'_>, addr: u64) -> Res<Vec<(u16, Vec<u8>)>> {
             if ctx.read(off, 4)? != b"OCHK" || len < 8 {
                 return Err("bad continuation block".into());
             }
-            parse_v2_messages(ctx, off + 4, len - 8, flags, &mut out, &mut pending)?;
+            let at = off.checked_add(4).ok_or("address overflow")?;
+            parse_v2_messages(ctx, at, len - 8, flags, &mut out, &mut pending)?;
         }
     } else {
         let h = ctx.read(addr, 16)?;
@@ -168,7 +170,8 @@ fn object_messages(ctx: &Ctx<'_>, addr: u64) -> Res<Vec<(u16, Vec<u8>)>> {
             return Err(format!("unsupported object header version {}", h[0]));
         }
         let size = uint(&h, 8, 4)?;
-        parse_v1_messages(ctx, addr + 16, size, &mut out, &mut pending)?;
+        let at = addr.checked_add(16).ok_or("address overflow")?;
+        parse_v1_messages(ctx, at, size, &mut out, &mut pending)?;
         let mut seen = 0;
         while let Some((off, len)) = pending.pop() {
             seen += 1;
@@ -367,12 +370,16 @@ fn global_heap_object(ctx: &Ctx<'_>, addr: u64, index: u64) -> Res<String> {
         }
         let dstart = p + 8 + ctx.sl;
         if idx == index {
-            let d = coll
-                .get(dstart..dstart + osz)
+            let d = dstart
+                .checked_add(osz)
+                .and_then(|end| coll.get(dstart..end))
                 .ok_or("heap object past its collection")?;
             return Ok(String::from_utf8_lossy(d).into_owned());
         }
-        p = dstart + osz.next_multiple_of(8);
+        p = osz
+            .checked_next_multiple_of(8)
+            .and_then(|o| dstart.checked_add(o))
+            .ok_or("heap object size overflows")?;
     }
     Err(format!("global heap object {index} not found"))
 }
