@@ -385,13 +385,14 @@ impl SastScanner {
             let Some(f) = self.engine.to_finding(rel_path, src, m) else {
                 continue;
             };
-            let key = matched_lines(src, m.start as usize, m.end as usize);
+            // Counted on the normalised text: the fingerprint ignores indentation.
+            let key = normalize_ws(&matched_lines(src, m.start as usize, m.end as usize));
             let n = seen.entry((m.rule, key.clone())).or_insert(0);
             *n += 1;
             let fp = Fingerprint::from_parts([
                 f.rule_id.as_bytes(),
                 rel_path.as_bytes(),
-                normalize_ws(&key).as_bytes(),
+                key.as_bytes(),
                 n.to_string().as_bytes(),
             ]);
             findings.push(f.with_fingerprint(fp));

@@ -213,3 +213,12 @@ fn string_patterns_see_through_single_constant_assignments() {
     let y = rule("patterns:\n  - pattern: eval($X)\n  - pattern-not: eval(\"...\")");
     assert_eq!(lines(&y, src), vec![5, 7]);
 }
+
+#[test]
+fn method_call_on_self_in_nested_blocks() {
+    let src = "class C:\n    def f(self, r):\n        self._lock.acquire()\n        try:\n            for c in self.make(r):\n                if self._p.ok(c, r):\n                    self.set_cookie(c)\n        finally:\n            self._lock.release()\n";
+    let y = rule(
+        "patterns:\n  - pattern: $RESP.set_cookie(...)\n  - pattern-not: $RESP.set_cookie(..., secure=True, ...)\n  - pattern-not: $RESP.set_cookie(..., **$OPTS)",
+    );
+    assert_eq!(lines(&y, src), vec![7]);
+}

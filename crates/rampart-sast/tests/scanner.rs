@@ -182,5 +182,34 @@ fn django_class_based_view_local_variable_flow() {
     let s = SastScanner::new(&SastConfig::default()).unwrap();
     let src = "from django.db import connection\nfrom django.views import View\n\nclass V(View):\n    def get(self, request):\n        region = self.request.GET.get(\"region\", \"eu\")\n        with connection.cursor() as cur:\n            cur.execute(\"SELECT * FROM t WHERE r = '{}'\".format(region))\n";
     let out = s.scan_text("views.py", src);
-    assert!(out.iter().any(|f| f.cwe.contains(&89) && f.primary_location().start_line() == Some(8)), "{:?}", out.iter().map(|f| (&f.rule_id, f.primary_location().start_line())).collect::<Vec<_>>());
+    assert!(
+        out.iter()
+            .any(|f| f.cwe.contains(&89) && f.primary_location().start_line() == Some(8)),
+        "{:?}",
+        out.iter()
+            .map(|f| (&f.rule_id, f.primary_location().start_line()))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn every_occurrence_of_an_identical_statement_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = "rules:\n  - id: c\n    message: m\n    severity: INFO\n    languages: [python]\n    patterns:\n      - pattern: $R.set_cookie(...)\n      - pattern-not: $R.set_cookie(..., secure=True, ...)\n";
+    std::fs::write(dir.path().join("c.yaml"), rule).unwrap();
+    let s = SastScanner::new(&SastConfig {
+        rule_dirs: vec![dir.path().to_path_buf()],
+        builtin: false,
+        ..Default::default()
+    })
+    .unwrap();
+    // Different indentation: the fingerprint ignores it, the occurrence number must not.
+    let src = "class J:\n    def a(self, c):\n        self.set_cookie(c)\n\n    def b(self, c):\n        if c:\n            self.set_cookie(c)\n";
+    let out = s.scan_text("j.py", src);
+    let lines: Vec<u32> = out
+        .iter()
+        .filter_map(|f| f.primary_location().start_line())
+        .collect();
+    assert_eq!(lines, vec![3, 7]);
+    assert_ne!(out[0].fingerprint, out[1].fingerprint);
 }
