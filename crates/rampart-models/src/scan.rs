@@ -800,22 +800,22 @@ impl<'a> Analyzer<'a> {
         let mut out = Vec::new();
         let res = match kind {
             Kind::Gzip => flate2::read::MultiGzDecoder::new(input)
-                .take(cap + 1)
+                .take(cap.saturating_add(1))
                 .read_to_end(&mut out)
                 .map(|_| ()),
             Kind::Zlib => flate2::read::ZlibDecoder::new(input)
-                .take(cap + 1)
+                .take(cap.saturating_add(1))
                 .read_to_end(&mut out)
                 .map(|_| ()),
             Kind::Bzip2 => bzip2::read::MultiBzDecoder::new(input)
-                .take(cap + 1)
+                .take(cap.saturating_add(1))
                 .read_to_end(&mut out)
                 .map(|_| ()),
             Kind::Xz | Kind::Lzma => {
                 let mut r = std::io::BufReader::new(input);
                 let mut w = LimitedWriter {
                     out: &mut out,
-                    cap: cap as usize + 1,
+                    cap: usize::try_from(cap).unwrap_or(usize::MAX).saturating_add(1),
                 };
                 let opts = lzma_rs::decompress::Options {
                     memlimit: Some(256 << 20),
@@ -955,7 +955,12 @@ impl<'a> Analyzer<'a> {
             }
             let mut data = head;
             if let Err(e) = (&mut f)
-                .take(self.limits.max_member_bytes + 1 - data.len() as u64)
+                .take(
+                    self.limits
+                        .max_member_bytes
+                        .saturating_add(1)
+                        .saturating_sub(data.len() as u64),
+                )
                 .read_to_end(&mut data)
             {
                 self.note(
@@ -1077,7 +1082,7 @@ impl<'a> Analyzer<'a> {
                 return Ok(false);
             }
             let mut data = Vec::new();
-            rd.take(cap + 1).read_to_end(&mut data)?;
+            rd.take(cap.saturating_add(1)).read_to_end(&mut data)?;
             if data.len() as u64 > cap {
                 limit_hit = Some("member-size");
                 data.truncate(cap as usize);

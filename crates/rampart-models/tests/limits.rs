@@ -199,3 +199,29 @@ fn fuzz_regressions_do_not_panic() {
         let _ = ModelsScanner::default().analyze_bytes("regression.h5", &buf);
     }
 }
+
+#[test]
+fn tiny_limits_do_not_underflow() {
+    let cfg = ModelsConfig {
+        max_member_bytes: Some(100),
+        max_total_bytes: Some(1000),
+        ..Default::default()
+    };
+    let s = ModelsScanner::new(cfg).unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/malicious");
+    for name in [
+        "torch_payload_member.pt",
+        "payload.gzip.joblib",
+        "nested.tar",
+        "object.npz",
+    ] {
+        let r = s.analyze_path(&dir.join(name), name).unwrap();
+        assert!(
+            r.issues
+                .iter()
+                .any(|i| i.rule == "models/archive-limit-exceeded"),
+            "{name}: {:?}",
+            r.issues
+        );
+    }
+}
