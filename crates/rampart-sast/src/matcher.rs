@@ -582,6 +582,10 @@ impl<'p, 't> Matcher<'p, 't> {
                 }
             }
         }
+        if pn.cat == Cat::Attribute && tn.cat == Cat::Identifier {
+            // `subprocess.$FN(...)` against `Popen(...)` after `from subprocess import Popen`.
+            return self.imported_member(p, t, env);
+        }
         if pn.kind != tn.kind {
             return Vec::new();
         }
@@ -689,6 +693,44 @@ impl<'p, 't> Matcher<'p, 't> {
             envs = next;
         }
         envs
+    }
+
+    fn imported_member(&self, p: NodeId, t: NodeId, env: &Env) -> Vec<Env> {
+        let pa = &self.p.ast;
+        let ta = self.t.ast;
+        let Some(full) = self.t.imports.get(ta.text(t)) else {
+            return Vec::new();
+        };
+        let Some((module, _)) = full.rsplit_once('.') else {
+            return Vec::new();
+        };
+        let (Some(obj), Some(attr)) = (
+            pa.field(p, self.t.f.object),
+            pa.field(p, self.t.f.attribute),
+        ) else {
+            return Vec::new();
+        };
+        if self.p.dotted.get(obj as usize).and_then(Option::as_deref) != Some(module) {
+            return Vec::new();
+        }
+        match self.p.kind(attr) {
+            PKind::Metavar(name) => {
+                let n = ta.node(t);
+                bind(
+                    self.t,
+                    env,
+                    name,
+                    Binding {
+                        start: n.start,
+                        end: n.end,
+                        node: Some(t),
+                    },
+                )
+                .into_iter()
+                .collect()
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// Decorators of the pattern must each match a distinct decorator of the target, in any

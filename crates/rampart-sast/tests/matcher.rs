@@ -222,3 +222,12 @@ fn method_call_on_self_in_nested_blocks() {
     );
     assert_eq!(lines(&y, src), vec![7]);
 }
+
+#[test]
+fn module_member_metavariable_through_from_import() {
+    let src = "from subprocess import Popen\nimport os\nPopen(cmd, shell=True)\nos.Popen(cmd, shell=True)\n";
+    assert_eq!(
+        pat("subprocess.$FN($C, ..., shell=True, ...)", src),
+        vec![3]
+    );
+}
