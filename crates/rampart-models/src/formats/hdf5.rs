@@ -362,13 +362,12 @@ fn global_heap_object(ctx: &Ctx<'_>, addr: u64, index: u64) -> Res<String> {
     }
     let coll = ctx.read(at, size as usize)?;
     let mut p = 8 + ctx.sl;
-    while p + 8 + ctx.sl <= coll.len() {
+    while let Some(dstart) = p.checked_add(8 + ctx.sl).filter(|e| *e <= coll.len()) {
         let idx = uint(&coll, p, 2)?;
         let osz = uint(&coll, p + 8, ctx.sl)? as usize;
         if idx == 0 {
             break;
         }
-        let dstart = p + 8 + ctx.sl;
         if idx == index {
             let d = dstart
                 .checked_add(osz)
