@@ -150,3 +150,24 @@ fn rules_json_lists_valid_rules() {
         assert!(r["severity"].is_string());
     }
 }
+
+#[test]
+fn config_rule_ids_that_name_no_rule_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("rampart.toml"),
+        "[rules.\"secrets/no-such-rule\"]\nenabled = false\n[[ignore]]\nrule = \"py/typo\"\nreason = \"x\"\n",
+    )
+    .unwrap();
+    rampart()
+        .arg("scan")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "[rules.\"secrets/no-such-rule\"] names no rule",
+        ))
+        .stdout(predicate::str::contains(
+            "ignore entry 1 names rule `py/typo`",
+        ));
+}

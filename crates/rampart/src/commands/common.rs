@@ -138,6 +138,7 @@ pub fn finish(
         .as_ref()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
+    warn_unknown_rules(&mut result, rules, config);
     let today = jiff::ZonedDateTime::now().date();
     postprocess(
         &mut result,
@@ -162,4 +163,40 @@ pub fn finish(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A rule id in `rampart.toml` that names no rule is almost always a typo that silently does
+/// nothing; say so. (Rule ids are values, not keys, so the config parser cannot catch them.)
+fn warn_unknown_rules(result: &mut ScanResult, rules: &RuleRegistry, config: &Config) {
+    use rampart_core::scanner::Diagnostic;
+    use rampart_core::suppress::rule_matches;
+    if rules.is_empty() {
+        return;
+    }
+    let known = |id: &str| rules.iter().any(|r| rule_matches(&r.id, id));
+    for id in config.rules.keys() {
+        if rules.get(id).is_none() {
+            result.diagnostics.push(Diagnostic::warning(
+                "config",
+                None,
+                format!(
+                    "[rules.\"{id}\"] names no rule of the scanners that ran (see `rampart rules`)"
+                ),
+            ));
+        }
+    }
+    for (i, entry) in config.ignore.iter().enumerate() {
+        if let Some(id) = &entry.rule
+            && !known(id)
+        {
+            result.diagnostics.push(Diagnostic::warning(
+                "config",
+                None,
+                format!(
+                    "ignore entry {} names rule `{id}`, which no scanner that ran has",
+                    i + 1
+                ),
+            ));
+        }
+    }
 }
