@@ -29,7 +29,18 @@ fn any_rule(f: &Finding, ids: Option<&str>) -> bool {
 }
 
 fn sast_rule(f: &Finding, ids: Option<&str>) -> bool {
-    f.scanner == "sast" && any_rule(f, ids)
+    if f.scanner != "sast" {
+        return false;
+    }
+    // A user's Semgrep rule keeps its original id (`my_rule`) in `semgrep_id` while rampart
+    // names it `user/my-rule`; `# nosemgrep: my_rule` must keep working.
+    let semgrep_id = f.properties.get("semgrep_id").and_then(|v| v.as_str());
+    any_rule(f, ids)
+        || ids.is_some_and(|ids| {
+            ids.split([',', ' '])
+                .map(str::trim)
+                .any(|id| Some(id) == semgrep_id)
+        })
 }
 
 fn secrets_only(f: &Finding, _: Option<&str>) -> bool {
@@ -380,6 +391,16 @@ mod tests {
             "a rule named without namespace matches"
         );
         assert!(!fs[2].is_suppressed());
+    }
+
+    #[test]
+    fn nosemgrep_accepts_the_original_semgrep_id() {
+        let mut f = finding("sast", "user/my-rule", 1);
+        f.properties.insert("semgrep_id".into(), "my_rule".into());
+        let mut fs = vec![f, finding("sast", "user/other", 1)];
+        apply_inline(&mut fs, b"x()  # nosemgrep: my_rule\n");
+        assert!(fs[0].is_suppressed());
+        assert!(!fs[1].is_suppressed());
     }
 
     #[test]
