@@ -4,9 +4,9 @@
 //! `advisory` stores OSV records in a local index and matches packages against them with each
 //! ecosystem's own version semantics; `sbom` writes CycloneDX and SPDX.
 
-pub mod inventory;
 pub mod advisory;
 pub mod db;
+pub mod inventory;
 pub mod matching;
 pub mod package;
 pub mod sbom;

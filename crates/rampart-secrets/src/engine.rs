@@ -159,7 +159,33 @@ impl Engine {
                 .then(a.rule.cmp(&b.rule))
         });
         out.dedup();
+        self.drop_generic_overlaps(&mut out);
         out
+    }
+
+    /// A secret that a provider rule recognised is not reported again by a `generic` rule (a
+    /// `COHERE_API_KEY = "…"` line is a Cohere key, not also "a secret assignment"): one secret,
+    /// one finding, with the most specific rule and its provider-specific remediation.
+    fn drop_generic_overlaps(&self, matches: &mut Vec<RawMatch>) {
+        let is_generic = |m: &RawMatch| {
+            self.rules
+                .get(m.rule)
+                .is_some_and(|r| r.rule.tags.iter().any(|t| t == "generic"))
+        };
+        let specific: Vec<Range<usize>> = matches
+            .iter()
+            .filter(|m| !is_generic(m))
+            .map(|m| m.secret.clone())
+            .collect();
+        if specific.is_empty() {
+            return;
+        }
+        matches.retain(|m| {
+            !is_generic(m)
+                || !specific
+                    .iter()
+                    .any(|s| s.start < m.secret.end && m.secret.start < s.end)
+        });
     }
 
     /// Per rule, the merged byte windows around its keyword hits.

@@ -467,3 +467,28 @@ fn encode_b64(data: &[u8]) -> String {
     }
     out
 }
+
+#[test]
+fn provider_rule_wins_over_generic_rules_for_the_same_secret() {
+    let s = scanner();
+    // A Cohere key assigned to a secret-looking name: the Cohere rule, not also a generic one.
+    let out = scan(
+        &s,
+        "settings.env",
+        b"COHERE_API_KEY=UKLi4iLuivRSJv3QGQtIdlyTxiJsZcW5B8oj8itI\n",
+    );
+    assert_eq!(
+        ids(&out),
+        vec!["secrets/cohere-api-key".to_string()],
+        "{:?}",
+        ids(&out)
+    );
+    // With no provider rule matching, the generic rule still reports.
+    let out = scan(&s, "settings.env", b"DB_PASSWORD=\"k7Qz2mV9xL4pR8tW\"\n");
+    assert!(
+        ids(&out).iter().all(|id| id.starts_with("secrets/generic")),
+        "{:?}",
+        ids(&out)
+    );
+    assert!(!ids(&out).is_empty());
+}
