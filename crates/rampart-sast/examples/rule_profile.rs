@@ -14,10 +14,10 @@ fn main() {
             let p = e.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "py") {
-                if let Ok(s) = std::fs::read_to_string(&p) {
-                    files.push((p.display().to_string(), s));
-                }
+            } else if p.extension().is_some_and(|x| x == "py")
+                && let Ok(s) = std::fs::read_to_string(&p)
+            {
+                files.push((p.display().to_string(), s));
             }
         }
     }

@@ -125,33 +125,34 @@ fn intersect(t: &Target<'_>, a: &[Match], b: &[Match]) -> Vec<Match> {
     let mut out = Vec::new();
     for x in a {
         for y in b {
-            if within(x, y.start, y.end) {
-                if let Some(env) = merge(t, &x.env, &y.env) {
-                    push_unique(
-                        &mut out,
-                        Match {
-                            start: x.start,
-                            end: x.end,
-                            env,
-                        },
-                    );
-                }
+            if within(x, y.start, y.end)
+                && let Some(env) = merge(t, &x.env, &y.env)
+            {
+                push_unique(
+                    &mut out,
+                    Match {
+                        start: x.start,
+                        end: x.end,
+                        env,
+                    },
+                );
             }
         }
     }
     for y in b {
         for x in a {
-            if within(y, x.start, x.end) && !(x.start == y.start && x.end == y.end) {
-                if let Some(env) = merge(t, &y.env, &x.env) {
-                    push_unique(
-                        &mut out,
-                        Match {
-                            start: y.start,
-                            end: y.end,
-                            env,
-                        },
-                    );
-                }
+            if within(y, x.start, x.end)
+                && !(x.start == y.start && x.end == y.end)
+                && let Some(env) = merge(t, &y.env, &x.env)
+            {
+                push_unique(
+                    &mut out,
+                    Match {
+                        start: y.start,
+                        end: y.end,
+                        env,
+                    },
+                );
             }
         }
     }
@@ -295,17 +296,17 @@ fn and(
                         continue;
                     }
                     for s in &sub {
-                        if within(s, b.start, b.end) {
-                            if let Some(env) = merge(t, &r.env, &s.env) {
-                                push_unique(
-                                    &mut out,
-                                    Match {
-                                        start: r.start,
-                                        end: r.end,
-                                        env,
-                                    },
-                                );
-                            }
+                        if within(s, b.start, b.end)
+                            && let Some(env) = merge(t, &r.env, &s.env)
+                        {
+                            push_unique(
+                                &mut out,
+                                Match {
+                                    start: r.start,
+                                    end: r.end,
+                                    env,
+                                },
+                            );
                         }
                     }
                 }
@@ -313,10 +314,10 @@ fn and(
             }
             Formula::MetavarComparison { name, expr } => {
                 cur.retain(|r| {
-                    if let Some(n) = name {
-                        if binding(&r.env, n).is_none() {
-                            return false;
-                        }
+                    if let Some(n) = name
+                        && binding(&r.env, n).is_none()
+                    {
+                        return false;
                     }
                     compare(t, &r.env, expr)
                 });
@@ -341,17 +342,17 @@ fn and(
                         None => ok = false,
                     }
                 }
-                if let (true, Some((s, e))) = (ok, range) {
-                    if s <= e {
-                        push_unique(
-                            &mut out,
-                            Match {
-                                start: s,
-                                end: e,
-                                env: r.env,
-                            },
-                        );
-                    }
+                if let (true, Some((s, e))) = (ok, range)
+                    && s <= e
+                {
+                    push_unique(
+                        &mut out,
+                        Match {
+                            start: s,
+                            end: e,
+                            env: r.env,
+                        },
+                    );
                 }
             }
             cur = dedup(out);

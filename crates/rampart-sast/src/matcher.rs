@@ -559,27 +559,24 @@ impl<'p, 't> Matcher<'p, 't> {
         let ta = self.t.ast;
         let pn = pa.node(p);
         let tn = ta.node(t);
-        if let Some(Some(d)) = self.p.dotted.get(p as usize) {
-            if matches!(tn.cat, Cat::Identifier | Cat::Attribute) {
-                // Cheap reject before building the resolved name.
-                let last = d.rsplit('.').next().unwrap_or(d);
-                let plausible = match tn.cat {
-                    Cat::Identifier => {
-                        ta.text(t) == last || self.t.imports.contains_key(ta.text(t))
-                    }
-                    _ => ta
-                        .field(t, self.t.f.attribute)
-                        .is_some_and(|a| ta.text(a) == last),
-                };
-                if plausible
-                    && (ta.text(t) == d.as_str()
-                        || self.t.resolved(t).as_deref() == Some(d.as_str()))
-                {
-                    return vec![env.clone()];
-                }
-                if pn.cat == Cat::Identifier {
-                    return Vec::new();
-                }
+        if let Some(Some(d)) = self.p.dotted.get(p as usize)
+            && matches!(tn.cat, Cat::Identifier | Cat::Attribute)
+        {
+            // Cheap reject before building the resolved name.
+            let last = d.rsplit('.').next().unwrap_or(d);
+            let plausible = match tn.cat {
+                Cat::Identifier => ta.text(t) == last || self.t.imports.contains_key(ta.text(t)),
+                _ => ta
+                    .field(t, self.t.f.attribute)
+                    .is_some_and(|a| ta.text(a) == last),
+            };
+            if plausible
+                && (ta.text(t) == d.as_str() || self.t.resolved(t).as_deref() == Some(d.as_str()))
+            {
+                return vec![env.clone()];
+            }
+            if pn.cat == Cat::Identifier {
+                return Vec::new();
             }
         }
         if pn.cat == Cat::Attribute && tn.cat == Cat::Identifier {

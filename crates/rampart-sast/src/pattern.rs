@@ -288,10 +288,11 @@ impl Pattern {
                     }
                 }
                 Cat::String => {
-                    if let PKind::StrLit(v) = &k {
-                        if v.len() >= 3 && !v.contains('\\') {
-                            literals.push(v.clone());
-                        }
+                    if let PKind::StrLit(v) = &k
+                        && v.len() >= 3
+                        && !v.contains('\\')
+                    {
+                        literals.push(v.clone());
                     }
                 }
                 _ => {}
@@ -349,12 +350,11 @@ fn classify(lang: &dyn Language, ast: &Ast, id: NodeId) -> PKind {
         Cat::Other if text == format!("**{DOTS}") => PKind::Ellipsis,
         Cat::Call => {
             let f = ast.field(id, lang.field("function"));
-            if f.is_some_and(|f| ast.text(f) == DEEP_FN) {
-                if let Some(args) = ast.field(id, lang.field("arguments")) {
-                    if let Some(inner) = ast.named_children(args).next() {
-                        return PKind::Deep(inner);
-                    }
-                }
+            if f.is_some_and(|f| ast.text(f) == DEEP_FN)
+                && let Some(args) = ast.field(id, lang.field("arguments"))
+                && let Some(inner) = ast.named_children(args).next()
+            {
+                return PKind::Deep(inner);
             }
             PKind::Plain
         }

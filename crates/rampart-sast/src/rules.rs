@@ -86,10 +86,10 @@ pub struct PathFilter {
 
 impl PathFilter {
     pub fn allows(&self, rel_path: &str) -> bool {
-        if let Some(ex) = &self.exclude {
-            if ex.is_match(rel_path) {
-                return false;
-            }
+        if let Some(ex) = &self.exclude
+            && ex.is_match(rel_path)
+        {
+            return false;
         }
         match &self.include {
             Some(inc) => inc.is_match(rel_path),
@@ -545,12 +545,12 @@ fn operator(key: &str, v: &Value, lang: &dyn Language) -> Result<Formula, String
             let m = v
                 .as_mapping()
                 .ok_or("`metavariable-pattern` must be a mapping")?;
-            if let Some(l) = str_key(m, "language")? {
-                if !lang.aliases().contains(&l.to_ascii_lowercase().as_str()) {
-                    return Err(format!(
-                        "unsupported feature `metavariable-pattern.language: {l}`"
-                    ));
-                }
+            if let Some(l) = str_key(m, "language")?
+                && !lang.aliases().contains(&l.to_ascii_lowercase().as_str())
+            {
+                return Err(format!(
+                    "unsupported feature `metavariable-pattern.language: {l}`"
+                ));
             }
             let name = str_key(m, "metavariable")?
                 .ok_or("`metavariable-pattern` needs `metavariable`")?

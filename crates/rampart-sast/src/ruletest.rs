@@ -102,15 +102,15 @@ struct Annotations {
 fn annotation(comment: &str) -> Option<(&str, Vec<String>)> {
     let c = comment.trim_start_matches('#').trim();
     for kind in ["todoruleid", "todook", "ruleid", "ok"] {
-        if let Some(rest) = c.strip_prefix(kind) {
-            if let Some(ids) = rest.trim_start().strip_prefix(':') {
-                let ids = ids
-                    .split(',')
-                    .map(|x| x.trim().to_string())
-                    .filter(|x| !x.is_empty())
-                    .collect();
-                return Some((kind, ids));
-            }
+        if let Some(rest) = c.strip_prefix(kind)
+            && let Some(ids) = rest.trim_start().strip_prefix(':')
+        {
+            let ids = ids
+                .split(',')
+                .map(|x| x.trim().to_string())
+                .filter(|x| !x.is_empty())
+                .collect();
+            return Some((kind, ids));
         }
     }
     None

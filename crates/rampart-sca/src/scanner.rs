@@ -263,10 +263,10 @@ impl ScaScanner {
             }
         }
         let paths: Vec<String> = p.paths.iter().map(|path| path.join(" > ")).collect();
-        if !p.direct {
-            if let Some(first) = paths.first() {
-                message.push_str(&format!(" (via {first})"));
-            }
+        if !p.direct
+            && let Some(first) = paths.first()
+        {
+            message.push_str(&format!(" (via {first})"));
         }
         let fingerprint = Fingerprint::from_parts([
             rule.id.as_bytes(),

@@ -81,7 +81,7 @@ fn hex_value(b: u8) -> Option<u8> {
 }
 
 pub fn hex_decode(input: &[u8]) -> Option<Vec<u8>> {
-    if input.len() % 2 != 0 {
+    if !input.len().is_multiple_of(2) {
         return None;
     }
     input
@@ -169,7 +169,7 @@ pub fn find_blobs(data: &[u8], max: usize) -> Vec<Blob> {
         }
         let all_hex = run.iter().all(u8::is_ascii_hexdigit);
         if all_hex {
-            if run.len() >= MIN_HEX_LEN && run.len() % 2 == 0 {
+            if run.len() >= MIN_HEX_LEN && run.len().is_multiple_of(2) {
                 blobs.push(Blob {
                     range: start..i,
                     encoding: Encoding::Hex,

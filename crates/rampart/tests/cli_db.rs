@@ -35,10 +35,10 @@ fn serve(root: PathBuf, truncate: Option<&'static str>) -> (String, Arc<AtomicUs
                 if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
                     break;
                 }
-                if let Some((k, v)) = line.split_once(':') {
-                    if k.eq_ignore_ascii_case("if-none-match") {
-                        inm = Some(v.trim().to_string());
-                    }
+                if let Some((k, v)) = line.split_once(':')
+                    && k.eq_ignore_ascii_case("if-none-match")
+                {
+                    inm = Some(v.trim().to_string());
                 }
             }
             let url = request_line

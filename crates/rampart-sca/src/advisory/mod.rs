@@ -165,10 +165,10 @@ impl Advisory {
                 continue;
             }
             for s in &a.severity {
-                if let Some(c) = CvssScore::from_osv(s) {
-                    if !cvss.contains(&c) {
-                        cvss.push(c);
-                    }
+                if let Some(c) = CvssScore::from_osv(s)
+                    && !cvss.contains(&c)
+                {
+                    cvss.push(c);
                 }
             }
             if informational.is_none() {
@@ -362,10 +362,10 @@ impl<'a> Installed<'a> {
         // Cheap rejection before parsing: versions whose leading numbers differ are never equal.
         // (PyPI advisories list hundreds of versions per record; parsing each one dominates a
         // scan otherwise.)
-        if let (Some(a), Some(b)) = (leading_number(listed), self.leading) {
-            if a != b {
-                return false;
-            }
+        if let (Some(a), Some(b)) = (leading_number(listed), self.leading)
+            && a != b
+        {
+            return false;
         }
         match &self.eco_parsed {
             Some(v) => self.ecosystem.parse(listed).is_ok_and(|l| &l == v),

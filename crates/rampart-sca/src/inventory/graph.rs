@@ -50,10 +50,10 @@ impl DepGraph {
         if from == to || to >= self.labels.len() {
             return;
         }
-        if let Some(e) = self.edges.get_mut(from) {
-            if !e.contains(&to) {
-                e.push(to);
-            }
+        if let Some(e) = self.edges.get_mut(from)
+            && !e.contains(&to)
+        {
+            e.push(to);
         }
     }
 

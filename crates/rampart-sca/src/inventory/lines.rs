@@ -89,10 +89,10 @@ pub fn json_key_lines(text: &str, want: impl Fn(&[String]) -> bool) -> HashMap<S
                 }
             }
             b'}' | b']' => {
-                if let Some((_, _, key)) = stack.pop() {
-                    if key.is_some() {
-                        path.pop();
-                    }
+                if let Some((_, _, key)) = stack.pop()
+                    && key.is_some()
+                {
+                    path.pop();
                 }
                 expect_key = false;
             }

@@ -176,13 +176,13 @@ fn parse_v1(src: &Source<'_>, obj: &Map<String, Value>) -> Inventory {
     while let Some((path, keys, meta)) = stack.pop() {
         if let Some(deps) = meta.get("dependencies").and_then(Value::as_object) {
             for (name, m) in deps {
-                if let Some(m) = m.as_object() {
-                    if keys.len() < 2 * super::graph::MAX_DEPTH {
-                        let mut k = keys.clone();
-                        k.push("dependencies".into());
-                        k.push(name.clone());
-                        stack.push((format!("{path}/node_modules/{name}"), k, m));
-                    }
+                if let Some(m) = m.as_object()
+                    && keys.len() < 2 * super::graph::MAX_DEPTH
+                {
+                    let mut k = keys.clone();
+                    k.push("dependencies".into());
+                    k.push(name.clone());
+                    stack.push((format!("{path}/node_modules/{name}"), k, m));
                 }
             }
         }

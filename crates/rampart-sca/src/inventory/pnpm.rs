@@ -28,10 +28,11 @@ fn split_key(key: &str) -> Option<(String, String)> {
     let k = k.split('(').next().unwrap_or(k);
     // v5: `name/version[_peers]`, the version segment starts with a digit.
     let v5 = k.split('_').next().unwrap_or(k);
-    if let Some((n, v)) = v5.rsplit_once('/') {
-        if !n.is_empty() && v.starts_with(|c: char| c.is_ascii_digit()) {
-            return Some((n.to_string(), v.to_string()));
-        }
+    if let Some((n, v)) = v5.rsplit_once('/')
+        && !n.is_empty()
+        && v.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Some((n.to_string(), v.to_string()));
     }
     // v6 / v9: `name@version` (skip a scope's leading `@`).
     let at = k.get(1..).and_then(|r| r.find('@')).map(|p| p + 1)?;
@@ -117,10 +118,10 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
                 .into_iter()
                 .flatten()
             {
-                if let (Some(dk), Some(dv)) = (dk.as_str(), val_str(dv)) {
-                    if let Some(t) = target(dk, &dv) {
-                        g.add_edge(from, t);
-                    }
+                if let (Some(dk), Some(dv)) = (dk.as_str(), val_str(dv))
+                    && let Some(t) = target(dk, &dv)
+                {
+                    g.add_edge(from, t);
                 }
             }
         }
@@ -139,10 +140,10 @@ pub(crate) fn parse(src: &Source<'_>) -> Result<Inventory, InventoryError> {
                 .into_iter()
                 .flatten()
             {
-                if let (Some(dk), Some(dv)) = (dk.as_str(), val_str(dv)) {
-                    if let Some(t) = target(dk, &dv) {
-                        g.add_root(t, scope);
-                    }
+                if let (Some(dk), Some(dv)) = (dk.as_str(), val_str(dv))
+                    && let Some(t) = target(dk, &dv)
+                {
+                    g.add_root(t, scope);
                 }
             }
         }

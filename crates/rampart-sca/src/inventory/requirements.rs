@@ -67,12 +67,12 @@ fn parse_file(
     let dir = abs.parent().unwrap_or(Path::new("."));
     // Constraints first: they pin what this file leaves open.
     for (_, target, _) in includes.iter().filter(|(c, _, _)| *c) {
-        if let Some((p, t)) = follow(ctx, dir, target, depth, state) {
-            if let Ok((creqs, _)) = parse_text(&p.1, &t) {
-                for r in creqs {
-                    if let Some(pin) = r.pin {
-                        state.constraints.insert(super::pep503(&r.name), pin);
-                    }
+        if let Some((p, t)) = follow(ctx, dir, target, depth, state)
+            && let Ok((creqs, _)) = parse_text(&p.1, &t)
+        {
+            for r in creqs {
+                if let Some(pin) = r.pin {
+                    state.constraints.insert(super::pep503(&r.name), pin);
                 }
             }
         }
@@ -172,10 +172,10 @@ pub fn parse_text(
                 if let Some(rest) = c.strip_prefix("via") {
                     let rest = rest.trim();
                     in_via = rest.is_empty();
-                    if !rest.is_empty() {
-                        if let Some(last) = reqs.last_mut() {
-                            last.via.push(rest.to_string());
-                        }
+                    if !rest.is_empty()
+                        && let Some(last) = reqs.last_mut()
+                    {
+                        last.via.push(rest.to_string());
                     }
                     continue;
                 }
@@ -321,10 +321,12 @@ pub fn parse_requirement(entry: &str) -> Option<Requirement> {
         let clauses: Vec<&str> = rest.split(',').map(str::trim).collect();
         if let [only] = clauses.as_slice() {
             let v = only.strip_prefix("===").or_else(|| only.strip_prefix("=="));
-            if let Some(v) = v.map(str::trim) {
-                if !v.is_empty() && !v.contains('*') && !v.contains(char::is_whitespace) {
-                    pin = Some(v.to_string());
-                }
+            if let Some(v) = v.map(str::trim)
+                && !v.is_empty()
+                && !v.contains('*')
+                && !v.contains(char::is_whitespace)
+            {
+                pin = Some(v.to_string());
             }
         }
     }

@@ -29,10 +29,10 @@ pub struct TreeInventory {
 pub fn inventory_tree(ctx: &ScanContext, excludes: &GlobSet) -> Result<TreeInventory, WalkError> {
     let found: Mutex<Vec<WalkedFile>> = Mutex::new(Vec::new());
     walk::for_each_file(&ctx.root, excludes, ctx.options.threads, |f| {
-        if detect(&f.rel_path).is_some() {
-            if let Ok(mut v) = found.lock() {
-                v.push(f);
-            }
+        if detect(&f.rel_path).is_some()
+            && let Ok(mut v) = found.lock()
+        {
+            v.push(f);
         }
     })?;
     let mut files = found.into_inner().unwrap_or_default();

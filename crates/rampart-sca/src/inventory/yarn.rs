@@ -112,13 +112,13 @@ fn parse_classic(src: &Source<'_>) -> Result<Vec<Entry>, InventoryError> {
 
 /// `"@a/b" "^1.0"` or `c "^2"`: the key may be quoted and contain spaces only when quoted.
 fn split_classic_pair(body: &str) -> (&str, &str) {
-    if let Some(rest) = body.strip_prefix('"') {
-        if let Some(end) = rest.find('"') {
-            return (
-                rest.get(..end).unwrap_or(""),
-                rest.get(end + 1..).unwrap_or("").trim(),
-            );
-        }
+    if let Some(rest) = body.strip_prefix('"')
+        && let Some(end) = rest.find('"')
+    {
+        return (
+            rest.get(..end).unwrap_or(""),
+            rest.get(end + 1..).unwrap_or("").trim(),
+        );
     }
     body.split_once(' ').unwrap_or((body, ""))
 }

@@ -174,10 +174,11 @@ pub(crate) fn edges(packages: &[Package]) -> Vec<Vec<usize>> {
                 };
                 let from = by_label.get(&(p.source_file.as_str(), a.clone()));
                 let to = by_label.get(&(p.source_file.as_str(), b.clone()));
-                if let (Some(&f), Some(&t)) = (from, to) {
-                    if f != t && !out[f].contains(&t) {
-                        out[f].push(t);
-                    }
+                if let (Some(&f), Some(&t)) = (from, to)
+                    && f != t
+                    && !out[f].contains(&t)
+                {
+                    out[f].push(t);
                 }
             }
         }
@@ -290,10 +291,10 @@ pub(crate) fn apply_graph(
         }
         e.package.direct = f.direct;
         e.package.paths = f.paths;
-        if let Some(s) = f.scope {
-            if e.package.scope == Scope::Runtime {
-                e.package.scope = s;
-            }
+        if let Some(s) = f.scope
+            && e.package.scope == Scope::Runtime
+        {
+            e.package.scope = s;
         }
     }
 }

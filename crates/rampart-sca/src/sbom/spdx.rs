@@ -170,10 +170,10 @@ pub(crate) fn read(doc: &Value, sbom_path: &str) -> Result<Vec<Package>, SbomErr
         .collect();
     let rels = doc.get("relationships").and_then(Value::as_array);
     for r in rels.into_iter().flatten() {
-        if r.get("relationshipType").and_then(Value::as_str) == Some("DESCRIBES") {
-            if let Some(t) = r.get("relatedSpdxElement").and_then(Value::as_str) {
-                described.push(t);
-            }
+        if r.get("relationshipType").and_then(Value::as_str) == Some("DESCRIBES")
+            && let Some(t) = r.get("relatedSpdxElement").and_then(Value::as_str)
+        {
+            described.push(t);
         }
     }
     let mut roots = Vec::new();
@@ -199,12 +199,11 @@ pub(crate) fn read(doc: &Value, sbom_path: &str) -> Result<Vec<Package>, SbomErr
         let Some(&c) = index.get(child) else { continue };
         if described.contains(&parent) && !index.contains_key(parent) {
             roots.push((c, scope));
-            if scope != Scope::Runtime {
-                if let Some(e) = entries.get_mut(c) {
-                    if !e.has_facts {
-                        e.package.scope = scope;
-                    }
-                }
+            if scope != Scope::Runtime
+                && let Some(e) = entries.get_mut(c)
+                && !e.has_facts
+            {
+                e.package.scope = scope;
             }
         } else if let Some(&p) = index.get(parent) {
             graph.push((p, c));
