@@ -27,7 +27,10 @@ fn models_command_reports_resolved_call_and_fails_the_gate() {
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let f = &v["findings"][0];
     assert_eq!(f["rule_id"], "models/pickle-code-execution");
-    assert_eq!(f["properties"]["resolved_call"], "posix.system(\"echo rampart-test\")");
+    assert_eq!(
+        f["properties"]["resolved_call"],
+        "posix.system(\"echo rampart-test\")"
+    );
     assert_eq!(v["findings"].as_array().unwrap().len(), 1);
 }
 
@@ -46,7 +49,14 @@ fn allowlist_from_config_and_flag() {
         .code(1)
         .stdout(predicate::str::contains("models/pickle-unreviewed-import"));
     rampart()
-        .args(["models", "--no-progress", "--fail-on", "low", "--allow-global", "sklearn.*"])
+        .args([
+            "models",
+            "--no-progress",
+            "--fail-on",
+            "low",
+            "--allow-global",
+            "sklearn.*",
+        ])
         .arg(dir.path())
         .assert()
         .code(0);
@@ -56,7 +66,14 @@ fn allowlist_from_config_and_flag() {
     )
     .unwrap();
     rampart()
-        .args(["scan", "--scanners", "models", "--no-progress", "--fail-on", "low"])
+        .args([
+            "scan",
+            "--scanners",
+            "models",
+            "--no-progress",
+            "--fail-on",
+            "low",
+        ])
         .arg(dir.path())
         .assert()
         .code(0);
