@@ -423,10 +423,29 @@ pub fn scan_staged(
     scanner: &SecretsScanner,
     repo_path: &std::path::Path,
 ) -> Result<ScanOutput, GitError> {
+    scan_staged_with_stats(scanner, repo_path).map(|(out, _)| out)
+}
+
+/// Counters of one staged-changes scan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StagedScanStats {
+    /// Staged blobs that differ from HEAD's and were scanned.
+    pub blobs: u64,
+    pub bytes: u64,
+    /// Staged blobs skipped as binary or too large.
+    pub skipped: u64,
+}
+
+/// [`scan_staged`] with counters for the report's stats.
+pub fn scan_staged_with_stats(
+    scanner: &SecretsScanner,
+    repo_path: &std::path::Path,
+) -> Result<(ScanOutput, StagedScanStats), GitError> {
     let repo = open(repo_path)?;
     let index = repo.index_or_empty().map_err(git_err)?;
     let head_tree = repo.head_tree().ok();
     let mut out = ScanOutput::default();
+    let mut stats = StagedScanStats::default();
     for entry in index.entries() {
         if entry.flags.stage_raw() != 0 || !is_blob_mode(entry.mode) {
             continue;
@@ -451,9 +470,21 @@ pub fn scan_staged(
             }
         };
         let data: &[u8] = &obj.data;
-        if memchr::memchr(0, &data[..data.len().min(8192)]).is_some() || data.len() > MAX_BLOB {
+        if data.len() > MAX_BLOB {
+            out.diagnostic(Diagnostic::warning(
+                "secrets",
+                Some(&path),
+                format!("staged blob is larger than {MAX_BLOB} bytes; not scanned"),
+            ));
+            stats.skipped += 1;
             continue;
         }
+        if memchr::memchr(0, &data[..data.len().min(8192)]).is_some() {
+            stats.skipped += 1;
+            continue;
+        }
+        stats.blobs += 1;
+        stats.bytes += data.len() as u64;
         let before: HashSet<(String, String)> =
             match head_blob.and_then(|id| repo.find_object(id).ok()) {
                 Some(old) => {
@@ -485,7 +516,7 @@ pub fn scan_staged(
             !before.contains(&(f.rule_id.clone(), f.fingerprint.as_str().to_string()))
         }));
     }
-    Ok(out)
+    Ok((out, stats))
 }
 
 fn is_blob_mode(mode: gix::index::entry::Mode) -> bool {

@@ -19,8 +19,8 @@ pub mod validate;
 pub mod validators;
 
 pub use git::{
-    GitError, GitScanOptions, GitScanStats, scan_git_history, scan_git_history_with_stats,
-    scan_staged,
+    GitError, GitScanOptions, GitScanStats, StagedScanStats, scan_git_history,
+    scan_git_history_with_stats, scan_staged, scan_staged_with_stats,
 };
 pub use scanner::{SecretsConfig, SecretsError, SecretsScanner, scan_reader};
 pub use validate::{Validation, ValidationEndpoints};

@@ -252,6 +252,9 @@ impl SecretsScanner {
         let mut buf: Vec<u8> = Vec::with_capacity(CHUNK);
         let mut base: u64 = 0; // file offset of buf[0]
         let mut lines_before: u32 = 0; // newlines before buf[0]
+        // Bytes between the start of buf[0]'s line and buf[0]: a chunk can start mid-line, and
+        // columns on its first line count from the line's real start.
+        let mut column_before: u32 = 0;
         let mut eof = false;
         let mut first = true;
         while !eof {
@@ -278,6 +281,12 @@ impl SecretsScanner {
                 .filter(|h| h.span.start >= own_from && h.span.start < own_to)
             {
                 let mut region = lines.region(&buf, h.span.clone());
+                if region.start_line == 1 {
+                    region.start_column += column_before;
+                }
+                if region.end_line == 1 {
+                    region.end_column += column_before;
+                }
                 region.start_line += lines_before;
                 region.end_line += lines_before;
                 let loc = Location::file(rel, Some(region));
@@ -289,6 +298,10 @@ impl SecretsScanner {
             // Keep the last OVERLAP bytes as the head of the next chunk.
             let keep_from = buf.len().saturating_sub(OVERLAP);
             lines_before += memchr::memchr_iter(b'\n', &buf[..keep_from]).count() as u32;
+            column_before = match memchr::memrchr(b'\n', &buf[..keep_from]) {
+                Some(nl) => (keep_from - nl - 1) as u32,
+                None => column_before.saturating_add(keep_from as u32),
+            };
             base += keep_from as u64;
             buf.drain(..keep_from);
             first = false;

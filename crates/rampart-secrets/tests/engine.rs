@@ -326,6 +326,38 @@ fn streamed_file_finds_secrets_across_chunk_boundaries_once() {
     assert_eq!(lines, expect);
 }
 
+#[test]
+fn streamed_file_reports_true_columns_on_a_line_split_across_chunks() {
+    let s = scanner();
+    let tok = gh_token();
+    // A minified bundle: one 10 MiB line, the token just past the 8 MiB chunk edge, so it is on the
+    // first (partial) line of the second chunk.
+    let mut data = b"// header\n".to_vec();
+    let line_start = data.len();
+    while data.len() < (8 << 20) + 100 {
+        data.extend_from_slice(b"var a=f(b,c);");
+    }
+    data.extend_from_slice(b" GH=\"");
+    let tok_at = data.len();
+    data.extend_from_slice(tok.as_bytes());
+    data.extend_from_slice(b"\";");
+    while data.len() < 10 << 20 {
+        data.extend_from_slice(b"var a=f(b,c);");
+    }
+    data.push(b'\n');
+    let mut out = ScanOutput::default();
+    scan_reader(&s, &mut &data[..], "bundle.min.js", &mut out).unwrap();
+    let f = by_rule(&out, "secrets/github-pat-classic");
+    assert_eq!(f.len(), 1);
+    let region = f[0].locations[0].region().unwrap();
+    assert_eq!(region.start_line, 2);
+    assert_eq!(region.start_column as usize, tok_at - line_start + 1);
+    assert_eq!(
+        region.end_column as usize,
+        tok_at + tok.len() - line_start + 1
+    );
+}
+
 fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {
     let mut buf = std::io::Cursor::new(Vec::new());
     {

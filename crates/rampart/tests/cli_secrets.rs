@@ -126,4 +126,12 @@ fn git_history_and_staged_modes() {
         text.contains("new.sh") && !text.contains("app.cfg"),
         "{text}"
     );
+    // Only the one staged blob that differs from HEAD is scanned, and the stats say so.
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["stats"]["files_scanned"], 1, "{text}");
+    assert_eq!(
+        report["stats"]["bytes_scanned"],
+        format!("export GH={staged}\n").len(),
+        "{text}"
+    );
 }

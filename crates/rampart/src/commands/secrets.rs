@@ -68,16 +68,16 @@ pub fn run(args: SecretsArgs, matches: Option<&ArgMatches>) -> Result<ExitCode> 
         }
         reg
     };
-    let stats = |n: u64, bytes: u64| ScanStats {
+    let stats = |n: u64, bytes: u64, skipped: u64| ScanStats {
         files_scanned: n,
         bytes_scanned: bytes,
-        files_skipped: 0,
+        files_skipped: skipped,
         duration_ms: started.elapsed().as_millis() as u64,
         scanners: vec!["secrets".to_string()],
     };
     let result = if args.staged {
-        let out = rampart_secrets::scan_staged(&scanner, &args.path)?;
-        walk::collect(out, stats(0, 0))
+        let (out, staged) = rampart_secrets::scan_staged_with_stats(&scanner, &args.path)?;
+        walk::collect(out, stats(staged.blobs, staged.bytes, staged.skipped))
     } else {
         let opts = GitScanOptions {
             since_commit: args.since_commit.clone(),
@@ -97,7 +97,7 @@ pub fn run(args: SecretsArgs, matches: Option<&ArgMatches>) -> Result<ExitCode> 
             findings,
             diagnostics: out.diagnostics,
             // In history mode the files scanned are the unique blobs.
-            stats: stats(git_stats.blobs, git_stats.bytes),
+            stats: stats(git_stats.blobs, git_stats.bytes, 0),
         }
     };
     finish(result, &rules, &config, &args.common, matches)
