@@ -138,40 +138,72 @@ pub fn is_texty(bytes: &[u8]) -> bool {
     controls * 50 <= s.len()
 }
 
+/// Bytes of standard and URL-safe base64 (hex digits are a subset).
+const B64_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'-' | b'_');
+        b += 1;
+    }
+    t
+};
+
 fn is_b64_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_')
+    B64_BYTE[b as usize]
 }
 
+/// Shortest run of base64 bytes that can be a blob: `MIN_B64_LEN` counting up to two `=` pads.
+const MIN_RUN: usize = MIN_B64_LEN - 2;
+
 /// Candidate blobs in `data`, at most `max` of them.
+///
+/// Most runs of base64 bytes in text are short words, so the search probes the byte `MIN_RUN - 1`
+/// ahead: a run long enough to matter that starts at or before the probe covers it, and when the
+/// probe is not a base64 byte the whole stretch up to it is skipped unread.
 pub fn find_blobs(data: &[u8], max: usize) -> Vec<Blob> {
     let mut blobs = Vec::new();
+    // Invariant: `i` is 0 or follows a byte that ends a run (no run continues into `i`).
     let mut i = 0;
-    while i < data.len() && blobs.len() < max {
-        if !is_b64_byte(data[i]) {
-            i += 1;
+    while blobs.len() < max {
+        let probe = i + MIN_RUN - 1;
+        let Some(&b) = data.get(probe) else { break };
+        if !is_b64_byte(b) {
+            i = probe + 1;
             continue;
         }
-        let start = i;
-        while i < data.len() && is_b64_byte(data[i]) {
-            i += 1;
+        let mut start = probe;
+        while start > i && is_b64_byte(data[start - 1]) {
+            start -= 1;
         }
-        let mut end = i;
-        while end < data.len() && end - i < 2 && data[end] == b'=' {
+        let mut run_end = probe + 1;
+        while run_end < data.len() && is_b64_byte(data[run_end]) {
+            run_end += 1;
+        }
+        if run_end - start < MIN_RUN {
+            // data[run_end] ends the run (or is past the end).
+            i = run_end + 1;
+            continue;
+        }
+        let mut end = run_end;
+        while end < data.len() && end - run_end < 2 && data[end] == b'=' {
             end += 1;
         }
+        // The byte after a run is never a base64 byte, pad or not.
+        i = if end > run_end { end } else { run_end + 1 };
         // A blob glued to a word on its left (`abc%2F...` handled by percent) is still a blob;
         // runs that are too long are skipped whole.
-        let run = &data[start..i];
+        let run = &data[start..run_end];
         let len = end - start;
         if len > MAX_BLOB_LEN {
-            i = end;
             continue;
         }
         let all_hex = run.iter().all(u8::is_ascii_hexdigit);
         if all_hex {
             if run.len() >= MIN_HEX_LEN && run.len().is_multiple_of(2) {
                 blobs.push(Blob {
-                    range: start..i,
+                    range: start..run_end,
                     encoding: Encoding::Hex,
                 });
             }
@@ -187,7 +219,6 @@ pub fn find_blobs(data: &[u8], max: usize) -> Vec<Blob> {
                 encoding,
             });
         }
-        i = end;
     }
     find_percent(data, &mut blobs, max);
     blobs
@@ -277,6 +308,69 @@ mod tests {
                 is_texty(&decoded) || b.encoding == Encoding::Percent,
                 "{b:?}"
             );
+        }
+    }
+
+    /// The byte-at-a-time scan `find_blobs` replaced: every maximal run judged on its own.
+    fn find_blobs_reference(data: &[u8], max: usize) -> Vec<Blob> {
+        let mut blobs = Vec::new();
+        let mut i = 0;
+        while i < data.len() && blobs.len() < max {
+            if !is_b64_byte(data[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < data.len() && is_b64_byte(data[i]) {
+                i += 1;
+            }
+            let mut end = i;
+            while end < data.len() && end - i < 2 && data[end] == b'=' {
+                end += 1;
+            }
+            let run = &data[start..i];
+            let len = end - start;
+            if len > MAX_BLOB_LEN {
+                i = end;
+                continue;
+            }
+            if run.iter().all(u8::is_ascii_hexdigit) {
+                if run.len() >= MIN_HEX_LEN && run.len().is_multiple_of(2) {
+                    blobs.push(Blob {
+                        range: start..i,
+                        encoding: Encoding::Hex,
+                    });
+                }
+            } else if len >= MIN_B64_LEN && looks_base64(run) {
+                let url = run.iter().any(|&b| b == b'-' || b == b'_');
+                blobs.push(Blob {
+                    range: start..end,
+                    encoding: if url {
+                        Encoding::Base64Url
+                    } else {
+                        Encoding::Base64
+                    },
+                });
+            }
+            i = end;
+        }
+        find_percent(data, &mut blobs, max);
+        blobs
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn skipping_finder_matches_the_reference(
+            // Runs of word bytes of every length around the thresholds, glued by separators and pads.
+            parts in proptest::collection::vec(
+                ("[A-Za-z0-9+/_-]{0,40}", "[ =\"%:\n.]{0,3}"),
+                0..24,
+            ),
+            max in 1usize..8,
+        ) {
+            let data: Vec<u8> = parts.iter().flat_map(|(w, s)| [w.as_bytes(), s.as_bytes()].concat()).collect();
+            proptest::prop_assert_eq!(find_blobs(&data, max), find_blobs_reference(&data, max));
+            proptest::prop_assert_eq!(find_blobs(&data, 4096), find_blobs_reference(&data, 4096));
         }
     }
 

@@ -51,8 +51,8 @@ pub struct Engine {
     automaton: AhoCorasick,
     /// Keyword pattern id → rules that list it.
     keyword_rules: Vec<Vec<usize>>,
-    /// Per rule: how far after a keyword hit its matches may end.
-    forward: Vec<usize>,
+    /// Per rule: whether its matches may span lines (and so need a wide window).
+    multiline: Vec<bool>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -89,21 +89,12 @@ impl Engine {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&keywords)
             .map_err(|e| EngineError::Automaton(e.to_string()))?;
-        let forward = rules
-            .iter()
-            .map(|r| {
-                if spans_lines(r) {
-                    WINDOW_FWD_MULTILINE
-                } else {
-                    WINDOW_FWD
-                }
-            })
-            .collect();
+        let multiline = rules.iter().map(spans_lines).collect();
         Ok(Engine {
             rules,
             automaton,
             keyword_rules,
-            forward,
+            multiline,
         })
     }
 
@@ -189,36 +180,54 @@ impl Engine {
     }
 
     /// Per rule, the merged byte windows around its keyword hits.
+    ///
+    /// A rule whose matches stay on one line only needs the line of each hit: in dense code the
+    /// common keywords (`token`, `secret`) hit every few lines, and wide windows would make the
+    /// generic rules' regexes run over nearly every byte. Rules whose matches span lines (key
+    /// blocks) get a wide window instead.
     fn windows(&self, data: &[u8]) -> Vec<Vec<Range<usize>>> {
         let mut per_rule: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.rules.len()];
         for m in self.automaton.find_overlapping_iter(data) {
             let Some(rules) = self.keyword_rules.get(m.pattern().as_usize()) else {
                 continue;
             };
-            let lo = m.start().saturating_sub(WINDOW_BACK);
+            // The hit's line, found lazily: most hits only feed single-line rules.
+            let mut line: Option<Range<usize>> = None;
             for &r in rules {
-                let fwd = self.forward.get(r).copied().unwrap_or(WINDOW_FWD_MULTILINE);
-                let hi = m.end().saturating_add(fwd).min(data.len());
+                let multiline = self.multiline.get(r).copied().unwrap_or(true);
+                let w = if multiline {
+                    let lo = m.start().saturating_sub(WINDOW_BACK);
+                    let hi = m.end().saturating_add(WINDOW_FWD_MULTILINE).min(data.len());
+                    snap_to_lines(data, lo..hi)
+                } else {
+                    line.get_or_insert_with(|| hit_line(data, m.start()..m.end()))
+                        .clone()
+                };
                 let wins = &mut per_rule[r];
+                // Touching windows (consecutive lines) are joined: one regex call instead of two.
                 match wins.last_mut() {
-                    Some(last) if lo <= last.end => last.end = last.end.max(hi),
-                    _ => wins.push(lo..hi),
+                    Some(last) if w.start <= last.end + 1 && w.end + 1 >= last.start => {
+                        last.start = last.start.min(w.start);
+                        last.end = last.end.max(w.end);
+                    }
+                    _ => wins.push(w),
                 }
             }
         }
         for wins in &mut per_rule {
-            for w in wins.iter_mut() {
-                *w = snap_to_lines(data, w.clone());
-            }
-            // Snapping can make neighbours overlap; merge again so no match is reported twice.
-            let mut merged: Vec<Range<usize>> = Vec::with_capacity(wins.len());
-            for w in wins.drain(..) {
-                match merged.last_mut() {
-                    Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
-                    _ => merged.push(w),
+            // Overlapping keyword hits arrive ordered by end, not start; merge once more after a
+            // sort so no byte is scanned, and no match reported, twice.
+            if wins.windows(2).any(|p| p[1].start < p[0].end) {
+                wins.sort_by_key(|w| w.start);
+                let mut merged: Vec<Range<usize>> = Vec::with_capacity(wins.len());
+                for w in wins.drain(..) {
+                    match merged.last_mut() {
+                        Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+                        _ => merged.push(w),
+                    }
                 }
+                *wins = merged;
             }
-            *wins = merged;
         }
         per_rule
     }
@@ -307,6 +316,16 @@ pub fn line_of(data: &[u8], range: Range<usize>) -> Range<usize> {
     let start = memchr::memrchr(b'\n', &data[lo..range.start]).map_or(lo, |p| lo + p + 1);
     let hi = (range.end + 4096).min(data.len());
     let end = memchr::memchr(b'\n', &data[range.end.min(hi)..hi]).map_or(hi, |p| range.end + p);
+    start..end
+}
+
+/// The line (or lines) holding a keyword hit, bounded like [`snap_to_lines`] so one huge minified
+/// line does not become one huge window per hit.
+fn hit_line(data: &[u8], hit: Range<usize>) -> Range<usize> {
+    let lo = hit.start.saturating_sub(WINDOW_BACK + SNAP);
+    let start = memchr::memrchr(b'\n', &data[lo..hit.start]).map_or(lo, |p| lo + p + 1);
+    let hi = (hit.end + WINDOW_FWD + SNAP_FWD).min(data.len());
+    let end = memchr::memchr(b'\n', &data[hit.end..hi]).map_or(hi, |p| hit.end + p);
     start..end
 }
 
