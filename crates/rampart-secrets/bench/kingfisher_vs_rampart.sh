@@ -7,6 +7,9 @@
 # KINGFISHER: `cargo install kingfisher-bin` (see docs/BENCHMARKS.md for the flags this machine needs).
 # CORPUS: made by `crates/rampart-secrets/scripts/secrets-corpus.py`.
 #
+# With HISTORY_REPO=DIR set (a repository made by `crates/rampart-secrets/scripts/history-repo.sh`),
+# full-history scans of it are compared too (`rampart secrets --git`, `kingfisher --git-history full`).
+#
 # Both tools scan files only (kingfisher with --git-history none, no validation, no update check),
 # write JSON to a file, and are timed as whole processes with /usr/bin/time. Runs alternate between
 # the tools so drift in machine load hits both alike. Prints one line per run and a median summary.
@@ -29,6 +32,14 @@ run() { # tool threads run
         /usr/bin/time -f "%e %U %S %M" -o "$tf" "$KINGFISHER" --no-update-check --quiet scan "$CORPUS" \
             -n -j "$t" --git-history none --format json -o "$OUT/kingfisher-t$t.json" >/dev/null 2>&1 || true
         ;;
+    rampart-git)
+        /usr/bin/time -f "%e %U %S %M" -o "$tf" "$RAMPART" secrets --git "$HISTORY_REPO" \
+            --no-progress --fail-on none --format json -o "$OUT/rampart-git.json" >/dev/null 2>&1
+        ;;
+    kingfisher-git)
+        /usr/bin/time -f "%e %U %S %M" -o "$tf" "$KINGFISHER" --no-update-check --quiet scan "$HISTORY_REPO" \
+            -n -j "$t" --git-history full --format json -o "$OUT/kingfisher-git.json" >/dev/null 2>&1 || true
+        ;;
     esac
     read -r wall user sys rss < <(tail -n 1 "$tf")
     echo "$tool threads=$t run=$i wall=${wall}s user=${user}s sys=${sys}s rss=$((rss / 1024))MiB"
@@ -46,6 +57,13 @@ for t in 1 2; do
         run kingfisher "$t" "$i"
     done
 done
+
+if [ -n "${HISTORY_REPO:-}" ]; then
+    for i in $(seq 1 "$RUNS"); do
+        run rampart-git 2 "$i"
+        run kingfisher-git 2 "$i"
+    done
+fi
 
 bytes=$(du -sb "$CORPUS" | cut -f1)
 python3 - "$OUT/all.txt" "$bytes" <<'PY'
@@ -65,6 +83,8 @@ for (tool, t), v in sorted(rows.items(), key=lambda kv: (kv[0][1], kv[0][0] != "
     med[(tool, t)] = w
     lo = min(x[0] for x in v)
     print(f"| {tool} | {t} | {w:.2f} s | {lo:.2f} s | {c:.2f} s | {mb / w:.0f} | {max(x[2] for x in v)} MiB |")
+if ("rampart-git", 2) in med and ("kingfisher-git", 2) in med:
+    print(f"history: kingfisher wall / rampart wall = {med[('kingfisher-git', 2)] / med[('rampart-git', 2)]:.2f} (MB/s column does not apply)")
 for t in (1, 2):
     if ("rampart", t) in med and ("kingfisher", t) in med:
         print(f"threads={t}: kingfisher wall / rampart wall = {med[('kingfisher', t)] / med[('rampart', t)]:.2f}")
