@@ -435,7 +435,11 @@ fn junit_is_well_formed_xml() {
                     for a in e.attributes() {
                         let a = a.unwrap();
                         if a.key.as_ref() == b"name" {
-                            names.push(a.unescape_value().unwrap().into_owned());
+                            names.push(
+                                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                    .unwrap()
+                                    .into_owned(),
+                            );
                         }
                     }
                 }
@@ -443,7 +447,11 @@ fn junit_is_well_formed_xml() {
                 b"skipped" => skipped += 1,
                 b"testsuite" => {
                     let name = e.try_get_attribute("name").unwrap().unwrap();
-                    suites.push(name.unescape_value().unwrap().into_owned());
+                    suites.push(
+                        name.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .unwrap()
+                            .into_owned(),
+                    );
                 }
                 _ => {}
             },

@@ -80,7 +80,7 @@ fn assert_well_formed(xml: &str) -> Result<(), TestCaseError> {
             Ok(Event::Start(e) | Event::Empty(e)) => {
                 for a in e.attributes() {
                     let a = a.map_err(|e| TestCaseError::fail(format!("{e}\n{xml}")))?;
-                    a.unescape_value()
+                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
                         .map_err(|e| TestCaseError::fail(format!("{e}\n{xml}")))?;
                 }
             }
