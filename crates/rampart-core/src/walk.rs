@@ -233,7 +233,10 @@ fn scan_one(
         return Ok(None);
     }
     let content = if file.size <= ctx.options.max_in_memory {
-        let mut buf = head.clone();
+        // Sized from the walk's metadata (bounded by `max_in_memory`) so reading never regrows
+        // and copies the buffer; +1 lets `read_to_end` see EOF without growing.
+        let mut buf = Vec::with_capacity(file.size as usize + 1);
+        buf.extend_from_slice(&head);
         f.read_to_end(&mut buf)?;
         Some(buf)
     } else {
