@@ -321,11 +321,20 @@ pub fn line_of(data: &[u8], range: Range<usize>) -> Range<usize> {
 
 /// The line (or lines) holding a keyword hit, bounded like [`snap_to_lines`] so one huge minified
 /// line does not become one huge window per hit.
+///
+/// The line after it is included: formatters wrap long assignments (`const apiKey =` then the
+/// quoted value on the next line), and the rules' `\s` between name and value spans that break.
 fn hit_line(data: &[u8], hit: Range<usize>) -> Range<usize> {
     let lo = hit.start.saturating_sub(WINDOW_BACK + SNAP);
     let start = memchr::memrchr(b'\n', &data[lo..hit.start]).map_or(lo, |p| lo + p + 1);
     let hi = (hit.end + WINDOW_FWD + SNAP_FWD).min(data.len());
-    let end = memchr::memchr(b'\n', &data[hit.end..hi]).map_or(hi, |p| hit.end + p);
+    let end = match memchr::memchr(b'\n', &data[hit.end..hi]) {
+        Some(p) => {
+            let next = hit.end + p + 1;
+            memchr::memchr(b'\n', &data[next.min(hi)..hi]).map_or(hi, |q| next + q)
+        }
+        None => hi,
+    };
     start..end
 }
 

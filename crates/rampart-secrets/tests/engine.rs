@@ -327,6 +327,20 @@ fn streamed_file_finds_secrets_across_chunk_boundaries_once() {
 }
 
 #[test]
+fn assignments_wrapped_by_a_formatter_are_found() {
+    // Prettier and friends break a long assignment after `=`; the value has no keyword of its own.
+    let s = scanner();
+    let out = scan(
+        &s,
+        "src/client.js",
+        b"// client\nconst paymentApiKey =\n  \"q8Zr2LmX9vKp4TnW7yBc1\";\nexport default paymentApiKey;\n",
+    );
+    let f = by_rule(&out, "secrets/generic-secret-assignment");
+    assert_eq!(f.len(), 1, "{:?}", out.findings);
+    assert_eq!(f[0].locations[0].start_line(), Some(3));
+}
+
+#[test]
 fn streamed_file_reports_true_columns_on_a_line_split_across_chunks() {
     let s = scanner();
     let tok = gh_token();
