@@ -744,7 +744,7 @@ impl<'p, 't> Matcher<'p, 't> {
         let mut out = Vec::new();
         let mut used = vec![false; tdecs.len()];
         let mut partial = Vec::new();
-        self.subset(&pdecs, &tdecs, &mut used, env, &mut partial);
+        self.unordered(&pdecs, &tdecs, &mut used, env, &mut partial, Self::m);
         for e in partial {
             out.extend(self.m(pd, td, &e));
             if out.len() >= MAX_ENVS {
@@ -754,13 +754,16 @@ impl<'p, 't> Matcher<'p, 't> {
         out
     }
 
-    fn subset(
+    /// Every way to match each of `ps` with a distinct, not yet `used` item of `ts`, in any
+    /// order (decorators, keyword arguments), `pair` matching one pattern item to one target item.
+    fn unordered(
         &self,
         ps: &[NodeId],
         ts: &[NodeId],
         used: &mut Vec<bool>,
         env: &Env,
         out: &mut Vec<Env>,
+        pair: fn(&Self, NodeId, NodeId, &Env) -> Vec<Env>,
     ) {
         let Some((&p0, rest)) = ps.split_first() else {
             out.push(env.clone());
@@ -770,11 +773,11 @@ impl<'p, 't> Matcher<'p, 't> {
             if used.get(i).copied().unwrap_or(true) {
                 continue;
             }
-            for e in self.m(p0, t0, env) {
+            for e in pair(self, p0, t0, env) {
                 if let Some(u) = used.get_mut(i) {
                     *u = true;
                 }
-                self.subset(rest, ts, used, &e, out);
+                self.unordered(rest, ts, used, &e, out, pair);
                 if let Some(u) = used.get_mut(i) {
                     *u = false;
                 }
@@ -951,48 +954,12 @@ impl<'p, 't> Matcher<'p, 't> {
         let mut out = Vec::new();
         for (e, _) in self.seq(&ppos, &tpos, env, false) {
             let mut used = vec![false; tkw.len()];
-            self.kwargs(&pkw, &tkw, &mut used, &e, &mut out);
+            self.unordered(&pkw, &tkw, &mut used, &e, &mut out, Self::generic);
             if out.len() >= MAX_ENVS {
                 break;
             }
         }
         out
-    }
-
-    fn kwargs(
-        &self,
-        pkw: &[NodeId],
-        tkw: &[NodeId],
-        used: &mut Vec<bool>,
-        env: &Env,
-        out: &mut Vec<Env>,
-    ) {
-        let Some((&k, rest)) = pkw.split_first() else {
-            out.push(env.clone());
-            return;
-        };
-        for (i, &tk) in tkw.iter().enumerate() {
-            if used.get(i).copied().unwrap_or(true) {
-                continue;
-            }
-            let envs = self.m_children_pairwise(k, tk, env);
-            for e in envs {
-                if let Some(u) = used.get_mut(i) {
-                    *u = true;
-                }
-                self.kwargs(rest, tkw, used, &e, out);
-                if let Some(u) = used.get_mut(i) {
-                    *u = false;
-                }
-                if out.len() >= MAX_ENVS {
-                    return;
-                }
-            }
-        }
-    }
-
-    fn m_children_pairwise(&self, p: NodeId, t: NodeId, env: &Env) -> Vec<Env> {
-        self.generic(p, t, env)
     }
 }
 
