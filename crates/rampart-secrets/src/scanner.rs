@@ -250,7 +250,6 @@ impl SecretsScanner {
         out: &mut ScanOutput,
     ) -> std::io::Result<()> {
         let mut buf: Vec<u8> = Vec::with_capacity(CHUNK);
-        let mut base: u64 = 0; // file offset of buf[0]
         let mut lines_before: u32 = 0; // newlines before buf[0]
         // Bytes between the start of buf[0]'s line and buf[0]: a chunk can start mid-line, and
         // columns on its first line count from the line's real start.
@@ -302,11 +301,9 @@ impl SecretsScanner {
                 Some(nl) => (keep_from - nl - 1) as u32,
                 None => column_before.saturating_add(keep_from as u32),
             };
-            base += keep_from as u64;
             buf.drain(..keep_from);
             first = false;
         }
-        let _ = base;
         Ok(())
     }
 
