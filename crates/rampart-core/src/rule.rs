@@ -49,6 +49,35 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// A rule with the required fields set and the documentation and mappings empty; fill in
+    /// the rest with struct update syntax (`Rule { cwe: vec![798], ..Rule::new(...) }`).
+    pub fn new(
+        id: impl Into<String>,
+        scanner: impl Into<String>,
+        title: impl Into<String>,
+        severity: Severity,
+        confidence: Confidence,
+        description: impl Into<String>,
+    ) -> Self {
+        Rule {
+            id: id.into(),
+            scanner: scanner.into(),
+            title: title.into(),
+            severity,
+            confidence,
+            description: description.into(),
+            rationale: String::new(),
+            example: None,
+            remediation: String::new(),
+            references: Vec::new(),
+            cwe: Vec::new(),
+            owasp: Vec::new(),
+            owasp_llm: Vec::new(),
+            ssdf: Vec::new(),
+            tags: Vec::new(),
+        }
+    }
+
     /// Checks the invariants every rule must hold; returns what is wrong.
     pub fn validate(&self) -> Result<(), String> {
         let Some((ns, name)) = self.id.split_once('/') else {
@@ -267,21 +296,17 @@ mod tests {
 
     fn rule(id: &str) -> Rule {
         Rule {
-            id: id.into(),
-            scanner: "test".into(),
-            title: "A test rule".into(),
-            severity: Severity::High,
-            confidence: Confidence::High,
-            description: "Finds things.".into(),
-            rationale: String::new(),
-            example: None,
-            remediation: String::new(),
-            references: vec![],
             cwe: vec![798],
             owasp: vec!["A07:2021".into()],
-            owasp_llm: vec![],
             ssdf: vec!["PS.1.1".into()],
-            tags: vec![],
+            ..Rule::new(
+                id,
+                "test",
+                "A test rule",
+                Severity::High,
+                Confidence::High,
+                "Finds things.",
+            )
         }
     }
 

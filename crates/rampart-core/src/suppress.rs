@@ -329,23 +329,7 @@ mod tests {
     use crate::severity::{Confidence, Severity};
 
     fn finding(scanner: &str, rule: &str, line: u32) -> Finding {
-        let r = Rule {
-            id: rule.into(),
-            scanner: scanner.into(),
-            title: "t".into(),
-            severity: Severity::High,
-            confidence: Confidence::High,
-            description: "d".into(),
-            rationale: String::new(),
-            example: None,
-            remediation: String::new(),
-            references: vec![],
-            cwe: vec![],
-            owasp: vec![],
-            owasp_llm: vec![],
-            ssdf: vec![],
-            tags: vec![],
-        };
+        let r = Rule::new(rule, scanner, "t", Severity::High, Confidence::High, "d");
         Finding::new(&r, Location::file("a.py", Some(Region::line(line))), "m")
     }
 

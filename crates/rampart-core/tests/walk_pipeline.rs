@@ -26,21 +26,15 @@ impl MarkerScanner {
     fn new() -> Self {
         MarkerScanner {
             rule: Rule {
-                id: "test/findme".into(),
-                scanner: "test".into(),
-                title: "Marker found".into(),
-                severity: Severity::High,
-                confidence: Confidence::High,
-                description: "Reports FINDME.".into(),
-                rationale: String::new(),
-                example: None,
-                remediation: String::new(),
-                references: vec![],
                 cwe: vec![798],
-                owasp: vec![],
-                owasp_llm: vec![],
-                ssdf: vec![],
-                tags: vec![],
+                ..Rule::new(
+                    "test/findme",
+                    "test",
+                    "Marker found",
+                    Severity::High,
+                    Confidence::High,
+                    "Reports FINDME.",
+                )
             },
             seen: Mutex::new(Vec::new()),
             reads: AtomicUsize::new(0),

@@ -23,21 +23,20 @@ fn main() {
     let mut registry = RuleRegistry::new();
     let rules: Vec<Rule> = (0..40)
         .map(|i| Rule {
-            id: format!("bench/rule-{i}"),
-            scanner: ["secrets", "sast", "sca", "models"][i % 4].into(),
-            title: format!("Benchmark rule {i}"),
-            severity: Severity::ALL[i % 5],
-            confidence: Confidence::Medium,
-            description: "A rule for the benchmark.".into(),
             rationale: "Because.".into(),
-            example: None,
             remediation: "Do the right thing.".into(),
             references: vec!["https://example.com/rule".into()],
             cwe: vec![79 + i as u32],
             owasp: vec!["A03:2021".into()],
-            owasp_llm: vec![],
             ssdf: vec!["PW.7.2".into()],
-            tags: vec![],
+            ..Rule::new(
+                format!("bench/rule-{i}"),
+                ["secrets", "sast", "sca", "models"][i % 4],
+                format!("Benchmark rule {i}"),
+                Severity::ALL[i % 5],
+                Confidence::Medium,
+                "A rule for the benchmark.",
+            )
         })
         .collect();
     for r in &rules {

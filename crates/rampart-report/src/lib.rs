@@ -274,21 +274,15 @@ mod tests {
 
     fn rule() -> Rule {
         Rule {
-            id: "secrets/test-token".into(),
-            scanner: "secrets".into(),
-            title: "Test token".into(),
-            severity: Severity::High,
-            confidence: Confidence::High,
-            description: "A test token.".into(),
-            rationale: String::new(),
-            example: None,
-            remediation: String::new(),
-            references: vec![],
             cwe: vec![798],
-            owasp: vec![],
-            owasp_llm: vec![],
-            ssdf: vec![],
-            tags: vec![],
+            ..Rule::new(
+                "secrets/test-token",
+                "secrets",
+                "Test token",
+                Severity::High,
+                Confidence::High,
+                "A test token.",
+            )
         }
     }
 

@@ -26,21 +26,16 @@ pub fn secret_middle() -> String {
 
 fn rule(id: &str, scanner: &str, title: &str, severity: Severity) -> Rule {
     Rule {
-        id: id.into(),
-        scanner: scanner.into(),
-        title: title.into(),
-        severity,
-        confidence: Confidence::High,
-        description: format!("Detects: {title}."),
         rationale: "It is a risk.".into(),
-        example: None,
         remediation: "Fix it.".into(),
-        references: vec![],
-        cwe: vec![],
-        owasp: vec![],
-        owasp_llm: vec![],
-        ssdf: vec![],
-        tags: vec![],
+        ..Rule::new(
+            id,
+            scanner,
+            title,
+            severity,
+            Confidence::High,
+            format!("Detects: {title}."),
+        )
     }
 }
 
@@ -223,21 +218,17 @@ pub fn scan_result() -> ScanResult {
 
     // A rule no registered scanner declares (e.g. a custom rule directory).
     let custom_rule = Rule {
-        id: "custom/todo-auth".into(),
-        scanner: "custom".into(),
-        title: "Authentication TODO left in code".into(),
-        severity: Severity::Medium,
-        confidence: Confidence::Low,
-        description: "x".into(),
-        rationale: String::new(),
-        example: None,
         remediation: "Finish the check.".into(),
         references: vec!["https://example.com/rules/todo-auth".into()],
         cwe: vec![287],
-        owasp: vec![],
-        owasp_llm: vec![],
-        ssdf: vec![],
-        tags: vec![],
+        ..Rule::new(
+            "custom/todo-auth",
+            "custom",
+            "Authentication TODO left in code",
+            Severity::Medium,
+            Confidence::Low,
+            "x",
+        )
     };
     let custom = Finding::new(
         &custom_rule,
