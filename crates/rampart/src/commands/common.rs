@@ -44,25 +44,31 @@ pub struct CommonArgs {
     pub no_progress: bool,
 }
 
+/// The configuration: `explicit` (`--config`), else `<root>/rampart.toml` when it exists, else
+/// defaults. `root` may be a file; its directory is used then.
+pub fn load_config(explicit: Option<&Path>, root: &Path) -> Result<Config> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let dir = if root.is_file() {
+                root.parent().unwrap_or(Path::new("."))
+            } else {
+                root
+            };
+            let p = dir.join("rampart.toml");
+            if !p.is_file() {
+                return Ok(Config::default());
+            }
+            p
+        }
+    };
+    Ok(Config::load(&path)?)
+}
+
 impl CommonArgs {
     /// The configuration: `--config`, else `<root>/rampart.toml` when it exists, else defaults.
     pub fn load_config(&self, root: &Path) -> Result<Config> {
-        let path = match &self.config {
-            Some(p) => p.clone(),
-            None => {
-                let dir = if root.is_file() {
-                    root.parent().unwrap_or(Path::new("."))
-                } else {
-                    root
-                };
-                let p = dir.join("rampart.toml");
-                if !p.is_file() {
-                    return Ok(Config::default());
-                }
-                p
-            }
-        };
-        Ok(Config::load(&path)?)
+        load_config(self.config.as_deref(), root)
     }
 
     pub fn fail_on(&self, config: &Config) -> Result<Option<Severity>> {

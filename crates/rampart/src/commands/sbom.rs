@@ -2,12 +2,11 @@
 //! CycloneDX 1.6 or SPDX 2.3 JSON document.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use rampart_core::config::Config;
 use rampart_core::scanner::{ScanContext, ScanOptions};
 use rampart_core::walk;
 use rampart_sca::inventory;
@@ -32,30 +31,11 @@ pub struct SbomArgs {
     pub threads: usize,
 }
 
-fn load_config(explicit: Option<&Path>, root: &Path) -> Result<Config> {
-    let path = match explicit {
-        Some(p) => p.to_path_buf(),
-        None => {
-            let dir = if root.is_file() {
-                root.parent().unwrap_or(Path::new("."))
-            } else {
-                root
-            };
-            let p = dir.join("rampart.toml");
-            if !p.is_file() {
-                return Ok(Config::default());
-            }
-            p
-        }
-    };
-    Ok(Config::load(&path)?)
-}
-
 pub fn run(args: SbomArgs) -> Result<ExitCode> {
     if !args.path.exists() {
         bail!("{}: no such file or directory", args.path.display());
     }
-    let config = load_config(args.config.as_deref(), &args.path)?;
+    let config = super::common::load_config(args.config.as_deref(), &args.path)?;
     let ctx = ScanContext {
         root: args.path.clone(),
         options: ScanOptions {
