@@ -9,17 +9,6 @@ use crate::matcher::{Binding, Env, Match, Matcher, Target, merge, string_value};
 use crate::pattern::MV_PREFIX;
 use crate::rules::Formula;
 
-fn is_positive(f: &Formula) -> bool {
-    matches!(
-        f,
-        Formula::Pattern(_)
-            | Formula::Regex(_)
-            | Formula::And(_)
-            | Formula::Or(_)
-            | Formula::Inside(_)
-    )
-}
-
 fn within(a: &Match, start: u32, end: u32) -> bool {
     start <= a.start && a.end <= end
 }
@@ -266,7 +255,7 @@ fn and(
             Formula::MetavarPattern { name, formula } => {
                 // Only negative terms: they filter the metavariable's own range.
                 let relative =
-                    matches!(&**formula, Formula::And(xs) if !xs.iter().any(is_positive));
+                    matches!(&**formula, Formula::And(xs) if !xs.iter().any(Formula::is_positive));
                 let sub = if relative {
                     Vec::new()
                 } else {

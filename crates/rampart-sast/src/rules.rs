@@ -47,6 +47,20 @@ pub enum Formula {
     Focus(Vec<String>),
 }
 
+impl Formula {
+    /// Whether the formula selects code on its own (a conjunction needs at least one such part).
+    pub fn is_positive(&self) -> bool {
+        matches!(
+            self,
+            Formula::Pattern(_)
+                | Formula::Regex(_)
+                | Formula::And(_)
+                | Formula::Or(_)
+                | Formula::Inside(_)
+        )
+    }
+}
+
 #[derive(Debug)]
 pub struct Propagator {
     pub formula: Formula,
@@ -419,23 +433,12 @@ fn str_key<'a>(m: &'a Mapping, k: &str) -> Result<Option<&'a str>, String> {
 
 const FORMULA_KEYS: &[&str] = &["pattern", "patterns", "pattern-either", "pattern-regex"];
 
-fn is_positive(f: &Formula) -> bool {
-    matches!(
-        f,
-        Formula::Pattern(_)
-            | Formula::Regex(_)
-            | Formula::And(_)
-            | Formula::Or(_)
-            | Formula::Inside(_)
-    )
-}
-
 /// Every `patterns` needs a positive term, except directly under `metavariable-pattern` where
 /// the metavariable's own range is the starting point.
 fn check_positive(f: &Formula, under_mvp: bool) -> Result<(), String> {
     match f {
         Formula::And(items) => {
-            if !under_mvp && !items.iter().any(is_positive) {
+            if !under_mvp && !items.iter().any(Formula::is_positive) {
                 return Err("`patterns` needs at least one positive term (pattern, pattern-inside, pattern-either, pattern-regex)".into());
             }
             items.iter().try_for_each(|i| check_positive(i, false))
