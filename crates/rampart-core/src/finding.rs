@@ -108,6 +108,23 @@ impl Location {
         }
     }
 
+    /// Where this location is once its file is known to come from a container image layer
+    /// (`layer` is the layer digest; `None` for the image config). A file span becomes
+    /// [`Location::Image`] keeping its line; a package keeps its [`Location::Package`] form (its
+    /// manifest is the path inside the image) since its name and version are what it is about;
+    /// locations that are not files are returned unchanged.
+    pub fn in_image(self, image: &str, layer: Option<&str>) -> Location {
+        match self {
+            Location::File { path, region } => Location::Image {
+                image: image.to_string(),
+                layer: layer.map(str::to_string),
+                path,
+                line: region.map(|r| r.start_line),
+            },
+            other => other,
+        }
+    }
+
     /// The file path this location points at, for those that have one.
     pub fn path(&self) -> Option<&str> {
         match self {
@@ -413,6 +430,29 @@ mod tests {
         assert!(shown.starts_with("token = ghp_"));
         assert!(shown.ends_with("6789"));
         assert_eq!(ev.render(true), text);
+    }
+
+    #[test]
+    fn file_locations_move_into_the_image_and_packages_stay() {
+        let file = Location::file("etc/app.env", Some(Region::line(3)));
+        assert_eq!(
+            file.in_image("reg/app:1", Some("sha256:abc")),
+            Location::Image {
+                image: "reg/app:1".into(),
+                layer: Some("sha256:abc".into()),
+                path: "etc/app.env".into(),
+                line: Some(3),
+            }
+        );
+        let pkg = Location::Package {
+            manifest: "var/lib/dpkg/status".into(),
+            line: Some(10),
+            ecosystem: "Debian".into(),
+            name: "zlib1g".into(),
+            version: "1.2".into(),
+            purl: None,
+        };
+        assert_eq!(pkg.clone().in_image("reg/app:1", None), pkg);
     }
 
     #[test]

@@ -25,7 +25,18 @@ pub struct FileInfo<'a> {
     pub is_binary: bool,
 }
 
-impl FileInfo<'_> {
+impl<'a> FileInfo<'a> {
+    /// The info of a file whose first bytes are `head` (up to 8 KiB); `is_binary` is derived.
+    pub fn from_head(path: &'a Path, rel_path: &'a str, size: u64, head: &'a [u8]) -> Self {
+        FileInfo {
+            path,
+            rel_path,
+            size,
+            head,
+            is_binary: memchr::memchr(0, head).is_some(),
+        }
+    }
+
     /// The file name (last path component).
     pub fn file_name(&self) -> &str {
         self.rel_path.rsplit('/').next().unwrap_or(self.rel_path)

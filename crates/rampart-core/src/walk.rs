@@ -20,7 +20,8 @@ use crate::pipeline::{ScanResult, ScanStats};
 use crate::scanner::{Diagnostic, FileInfo, FileTarget, ScanContext, ScanOutput, Scanner};
 use crate::suppress::apply_inline;
 
-const HEAD_LEN: usize = 8 * 1024;
+/// How much of a file `Scanner::wants` sees.
+pub const HEAD_LEN: usize = 8 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WalkError {
@@ -216,19 +217,8 @@ fn scan_one(
     let mut head = vec![0u8; HEAD_LEN.min(file.size as usize)];
     let n = read_up_to(&mut f, &mut head)?;
     head.truncate(n);
-    let is_binary = memchr::memchr(0, &head).is_some();
-    let info = FileInfo {
-        path: &file.path,
-        rel_path: &file.rel_path,
-        size: file.size,
-        head: &head,
-        is_binary,
-    };
-    let wanting: Vec<&dyn Scanner> = scanners
-        .iter()
-        .map(|s| s.as_ref())
-        .filter(|s| s.wants(&info, ctx))
-        .collect();
+    let info = FileInfo::from_head(&file.path, &file.rel_path, file.size, &head);
+    let wanting = wanting(ctx, scanners, &info);
     if wanting.is_empty() {
         return Ok(None);
     }
@@ -242,19 +232,43 @@ fn scan_one(
     } else {
         None
     };
-    let target = FileTarget {
-        info,
-        content: content.as_deref(),
-    };
+    scan_with(ctx, &wanting, info, content.as_deref(), out);
+    Ok(Some(file.size))
+}
+
+/// The scanners that want `info`: the question the walk asks before reading a file whole. Also
+/// used by sources that are not directories (image layers) so they keep only wanted files.
+pub fn wanting<'s>(
+    ctx: &ScanContext,
+    scanners: &'s [Box<dyn Scanner>],
+    info: &FileInfo<'_>,
+) -> Vec<&'s dyn Scanner> {
+    scanners
+        .iter()
+        .map(|s| s.as_ref())
+        .filter(|s| s.wants(info, ctx))
+        .collect()
+}
+
+/// Hands one file, already read, to `wanting` (from [`wanting`]) and applies inline
+/// suppressions while its bytes are in memory: the per-file step of the walk, shared with
+/// in-memory sources (image layers, image config text).
+pub fn scan_with(
+    ctx: &ScanContext,
+    wanting: &[&dyn Scanner],
+    info: FileInfo<'_>,
+    content: Option<&[u8]>,
+    out: &mut ScanOutput,
+) {
+    let target = FileTarget { info, content };
     let mut file_out = ScanOutput::default();
     for s in wanting {
         s.scan_file(ctx, &target, &mut file_out);
     }
-    if let Some(content) = &content {
+    if let Some(content) = content {
         apply_inline(&mut file_out.findings, content);
     }
     out.extend(file_out);
-    Ok(Some(file.size))
 }
 
 fn read_up_to(f: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
