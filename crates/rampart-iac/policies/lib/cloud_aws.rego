@@ -1,0 +1,232 @@
+# AWS helpers: IAM policy documents in every Terraform form, and resources attached to a bucket.
+package rampart.lib.cloud_aws
+
+import data.rampart.lib.cloud_common as cc
+import rego.v1
+
+# Parse a policy attribute: a JSON string (jsonencode, heredoc, plan JSON) or an object.
+parse(p) := json.unmarshal(p) if {
+	is_string(p)
+	not cc.unknown(p)
+	json.is_valid(p)
+}
+
+parse(p) := p if is_object(p)
+
+lower_all(xs) := [lower(x) | some x in cc.arr(xs); is_string(x)]
+
+allow_effect(e) := false if {
+	is_string(e)
+	lower(e) == "deny"
+} else := true
+
+json_principals(p) := ["*"] if p == "*"
+
+json_principals(p) := [id | some _, v in p; some id in cc.arr(v)] if is_object(p)
+
+json_principals(p) := [] if p == null
+
+# A JSON statement, normalized.
+norm_json(s) := {
+	"allow": allow_effect(object.get(s, "Effect", "Allow")),
+	"actions": lower_all(object.get(s, "Action", [])),
+	"not_actions": lower_all(object.get(s, "NotAction", [])),
+	"resources": cc.arr(object.get(s, "Resource", [])),
+	"not_resources": cc.arr(object.get(s, "NotResource", [])),
+	"principals": json_principals(object.get(s, "Principal", null)),
+	"conditioned": count(object.get(s, "Condition", {})) > 0,
+	"insecure_transport": json_insecure_transport(s),
+}
+
+# The statement's condition matches requests made without TLS (aws:SecureTransport false).
+json_insecure_transport(s) := true if {
+	v := object.get(s, ["Condition", "Bool", "aws:SecureTransport"], null)
+	some x in cc.arr(v)
+	lower(sprintf("%v", [x])) == "false"
+} else := false
+
+block_insecure_transport(s) := true if {
+	some c in cc.arr(object.get(s, "condition", []))
+	object.get(c, "variable", "") == "aws:SecureTransport"
+	some x in cc.arr(object.get(c, "values", []))
+	lower(sprintf("%v", [x])) == "false"
+} else := false
+
+# A `statement` block of an aws_iam_policy_document data source, normalized.
+norm_block(s) := {
+	"allow": allow_effect(object.get(s, "effect", "Allow")),
+	"actions": lower_all(object.get(s, "actions", [])),
+	"not_actions": lower_all(object.get(s, "not_actions", [])),
+	"resources": cc.arr(object.get(s, "resources", [])),
+	"not_resources": cc.arr(object.get(s, "not_resources", [])),
+	"principals": [id | some p in cc.arr(object.get(s, "principals", [])); some id in cc.arr(object.get(p, "identifiers", []))],
+	"conditioned": count(cc.arr(object.get(s, "condition", []))) > 0,
+	"insecure_transport": block_insecure_transport(s),
+}
+
+# Policy texts a resource carries.
+policy_texts(r) := array.concat(
+	[p | some k in ["policy", "access_policies"]; p := object.get(r.values, k, null); p != null],
+	[p | some ip in cc.arr(object.get(r.values, "inline_policy", [])); p := object.get(ip, "policy", null); p != null],
+)
+
+block_statements(r) := [norm_block(s) |
+	r.type == "aws_iam_policy_document"
+	some s in cc.arr(object.get(r.values, "statement", []))
+]
+
+json_statements(text) := [norm_json(s) |
+	d := parse(text)
+	some s in cc.arr(object.get(d, "Statement", []))
+	is_object(s)
+]
+
+# Statements of the data documents a still-unresolved policy expression names.
+referenced_doc_statements(text) := [s |
+	cc.unknown(text)
+	some d in input.resources
+	d.type == "aws_iam_policy_document"
+	contains(text, sprintf("%s.", [d.address]))
+	some s in block_statements(d)
+]
+
+# Every statement of a resource's policies, normalized (the data documents it uses included).
+statements(r) := array.concat(block_statements(r), [s |
+	some text in policy_texts(r)
+	some s in array.concat(json_statements(text), referenced_doc_statements(text))
+])
+
+allows(r) := [s | some s in statements(r); s.allow]
+
+# The statement grants `action` (lower case, e.g. "iam:passrole") through its Action list.
+grants(s, action) if {
+	some a in s.actions
+	glob.match(a, [], action)
+}
+
+# The statement applies to every resource.
+any_resource(s) if "*" in s.resources
+
+# The statement grants to everyone.
+public_principal(s) if "*" in s.principals
+
+public_principal(s) if "arn:aws:iam::*:root" in s.principals
+
+# Identity-policy carriers.
+identity_types := {"aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role", "aws_iam_policy_document"}
+
+identity_resources := [r | some r in input.resources; r.type in identity_types]
+
+# Resource x points at resource b: by reference, or by the bucket name it names.
+targets(x, b) if b.address in x.references
+
+targets(x, b) if {
+	some ref in x.references
+	startswith(ref, sprintf("%s[", [b.address]))
+}
+
+targets(x, b) if {
+	n := object.get(b.values, "bucket", null)
+	is_string(n)
+	not cc.unknown(n)
+	object.get(x.values, "bucket", null) == n
+}
+
+attached(b, t) := [x | some x in input.resources; x.type == t; targets(x, b)]
+
+# The account-level S3 public access block switches on all four settings.
+account_blocks_public if {
+	some a in input.resources
+	a.type == "aws_s3_account_public_access_block"
+	every f in ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"] {
+		object.get(a.values, f, false) == true
+	}
+}
+
+# Every public-access setting is on for bucket b.
+bucket_blocks_public(_) if account_blocks_public
+
+bucket_blocks_public(b) if {
+	some p in attached(b, "aws_s3_bucket_public_access_block")
+	every f in ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"] {
+		object.get(p.values, f, false) == true
+	}
+}
+
+# Trust statements of a role (inline JSON or a referenced data document).
+trust_statements(role) := array.concat(json_statements(arp), referenced_doc_statements(arp)) if {
+	arp := object.get(role.values, "assume_role_policy", "")
+} else := []
+
+# The role can be assumed by one of the service principals in `services`.
+assumed_by(role, services) if {
+	some s in trust_statements(role)
+	s.allow
+	some p in s.principals
+	p in services
+}
+
+# Permission statements granted to a role: inline blocks, role policies, attached customer policies.
+role_statements(role) := array.concat(
+	[s | some text in [p | some ip in cc.arr(object.get(role.values, "inline_policy", [])); p := object.get(ip, "policy", null); p != null]; some s in array.concat(json_statements(text), referenced_doc_statements(text))],
+	array.concat(
+		[s | some rp in input.resources; rp.type == "aws_iam_role_policy"; role_target(rp, role); some s in statements(rp)],
+		[s | some att in input.resources; att.type == "aws_iam_role_policy_attachment"; role_target(att, role); some p in input.resources; p.type == "aws_iam_policy"; p.address in att.references; some s in statements(p)],
+	),
+)
+
+role_target(x, role) if role.address in x.references
+
+role_target(x, role) if {
+	n := object.get(role.values, "name", null)
+	is_string(n)
+	not cc.unknown(n)
+	object.get(x.values, "role", null) == n
+}
+
+# AWS managed policy ARNs attached to a role.
+role_managed_arns(role) := array.concat(
+	[a | some a in cc.arr(object.get(role.values, "managed_policy_arns", [])); is_string(a)],
+	[a | some att in input.resources; att.type == "aws_iam_role_policy_attachment"; role_target(att, role); a := object.get(att.values, "policy_arn", ""); is_string(a)],
+)
+
+# Ingress rules of security groups open to the whole internet, in every Terraform form:
+# inline `ingress` blocks, aws_security_group_rule (type ingress) and aws_vpc_security_group_ingress_rule.
+# Each item: {"resource": r, "from": n, "to": n, "protocol": s, "attribute": path}.
+world_ingress contains rule if {
+	some r in cc.resources({"aws_security_group", "aws_default_security_group"})
+	some i, b in cc.arr(object.get(r.values, "ingress", []))
+	some k in ["cidr_blocks", "ipv6_cidr_blocks"]
+	some c in cc.arr(object.get(b, k, []))
+	cc.is_world(c)
+	rule := {"resource": r, "from": object.get(b, "from_port", 0), "to": object.get(b, "to_port", 0), "protocol": object.get(b, "protocol", "-1"), "attribute": sprintf("ingress.%d.%s", [i, k])}
+}
+
+world_ingress contains rule if {
+	some r in cc.resources({"aws_security_group_rule"})
+	object.get(r.values, "type", "") == "ingress"
+	some k in ["cidr_blocks", "ipv6_cidr_blocks"]
+	some c in cc.arr(object.get(r.values, k, []))
+	cc.is_world(c)
+	rule := {"resource": r, "from": object.get(r.values, "from_port", 0), "to": object.get(r.values, "to_port", 0), "protocol": object.get(r.values, "protocol", "-1"), "attribute": k}
+}
+
+world_ingress contains rule if {
+	some r in cc.resources({"aws_vpc_security_group_ingress_rule"})
+	some k in ["cidr_ipv4", "cidr_ipv6"]
+	cc.is_world(object.get(r.values, k, ""))
+	proto := object.get(r.values, "ip_protocol", "-1")
+	rule := {"resource": r, "from": object.get(r.values, "from_port", port_default(proto)), "to": object.get(r.values, "to_port", port_default_hi(proto)), "protocol": proto, "attribute": k}
+}
+
+port_default(proto) := 0 if lower(sprintf("%v", [proto])) in {"-1", "all"} else := -99
+
+port_default_hi(proto) := 65535 if lower(sprintf("%v", [proto])) in {"-1", "all"} else := -99
+
+# The open rule reaches port p (TCP/UDP ranges, or all protocols).
+reaches(rule, p) if cc.all_ports(rule.protocol, rule.from, rule.to)
+
+reaches(rule, p) if {
+	lower(sprintf("%v", [rule.protocol])) in {"tcp", "6", "udp", "17"}
+	cc.covers(rule.from, rule.to, p)
+}

@@ -1,0 +1,111 @@
+# Helpers shared by the cloud policies (AWS, Azure, GCP, CloudFormation).
+package rampart.lib.cloud_common
+
+import rego.v1
+
+# Managed resources (not data sources) whose type is in the set `types`.
+resources(types) := [r |
+	some r in input.resources
+	r.type in types
+	object.get(r, "mode", "managed") != "data"
+]
+
+# Data sources whose type is in `types`.
+data_sources(types) := [r |
+	some r in input.resources
+	r.type in types
+	object.get(r, "mode", "managed") == "data"
+]
+
+# A value the evaluator could not resolve statically ("${...}" or a CloudFormation intrinsic).
+unknown(v) if {
+	is_string(v)
+	startswith(v, "${")
+}
+
+unknown(v) if {
+	is_object(v)
+	some k, _ in v
+	k in {"Ref", "Fn::GetAtt", "Fn::ImportValue", "Fn::If", "Fn::Sub", "Fn::Join", "Fn::Select", "Fn::FindInMap"}
+}
+
+# Value at a path (array of keys and indices) or null.
+get(obj, path) := object.get(obj, path, null)
+
+# Nothing set: missing, null, empty string, empty array or object.
+blank(v) if v == null
+
+blank(v) if v == ""
+
+blank(v) if v == []
+
+blank(v) if v == {}
+
+# The value is set to something other than `want` (an unknown value never violates);
+# a missing value violates when `missing_bad` is true.
+differs(v, want, missing_bad) if {
+	v == null
+	missing_bad
+}
+
+differs(v, want, _) if {
+	v != null
+	not unknown(v)
+	not same(v, want)
+}
+
+same(v, want) if v == want
+
+same(v, want) if {
+	is_string(v)
+	is_boolean(want)
+	lower(v) == sprintf("%v", [want])
+}
+
+arr(x) := x if is_array(x)
+
+arr(x) := [] if x == null
+
+arr(x) := [x] if {
+	not is_array(x)
+	x != null
+}
+
+# CIDR blocks meaning "the whole internet".
+world_cidrs := {"0.0.0.0/0", "::/0", "0.0.0.0", "*", "Internet", "any", "Any", "0.0.0.0/0,::/0"}
+
+is_world(c) if c in world_cidrs
+
+# A port range [from, to] (numbers or numeric strings) covers port p.
+covers(from, to, p) if {
+	f := to_number(from)
+	t := to_number(to)
+	f <= p
+	p <= t
+}
+
+# A protocol/port range open on every port.
+all_ports(proto, _, _) if lower(sprintf("%v", [proto])) in {"-1", "all", "*"}
+
+all_ports(_, from, to) if {
+	to_number(from) <= 0
+	to_number(to) >= 65535
+}
+
+# A variable name that suggests it carries a credential.
+secret_name(n) if {
+	is_string(n)
+	# the engine's regex has no Unicode tables: match on the lower-cased name, no (?i), \b or \s
+	regex.match(`(passw(or)?d|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth[_-]?key|conn(ection)?[_-]?str)`, lower(n))
+	not regex.match(`(_arn|_id|_name|_path|_file|_url|_version|_ttl|_length|_secret_name|secret_arn)$`, lower(n))
+}
+
+# A literal value written into the configuration (not a reference, not empty).
+literal(v) if {
+	is_string(v)
+	v != ""
+	not unknown(v)
+	not contains(v, "${")
+}
+
+literal(v) if is_number(v)
