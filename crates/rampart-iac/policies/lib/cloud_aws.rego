@@ -230,3 +230,48 @@ reaches(rule, p) if {
 	lower(sprintf("%v", [rule.protocol])) in {"tcp", "6", "udp", "17"}
 	cc.covers(rule.from, rule.to, p)
 }
+
+# --- AI/ML ---
+
+ml_word := `(^|[^a-z])(ml|model|models|artifact|artifacts|sagemaker|bedrock|training|inference|dataset|datasets|feature-?store|llm|weights|checkpoints?)([^a-z]|$)`
+
+# A bucket that holds models or training data: named or tagged that way, or named by a SageMaker
+# model's model_data_url / a Bedrock custom model's data configuration.
+model_bucket(b) if regex.match(ml_word, lower(sprintf("%v", [object.get(b.values, "bucket", "")])))
+
+model_bucket(b) if {
+	some k, v in object.get(b.values, "tags", {})
+	regex.match(ml_word, lower(sprintf("%v=%v", [k, v])))
+}
+
+model_bucket(b) if {
+	name := object.get(b.values, "bucket", "")
+	is_string(name)
+	name != ""
+	some u in ml_s3_uris
+	startswith(u, sprintf("s3://%s/", [name]))
+}
+
+model_bucket(b) if {
+	some m in input.resources
+	m.type in {"aws_sagemaker_model", "aws_bedrock_custom_model"}
+	b.address in m.references
+}
+
+ml_s3_uris contains u if {
+	some m in input.resources
+	m.type == "aws_sagemaker_model"
+	some k in ["primary_container", "container"]
+	some c in cc.arr(object.get(m.values, k, []))
+	u := object.get(c, "model_data_url", "")
+	is_string(u)
+}
+
+ml_s3_uris contains u if {
+	some m in input.resources
+	m.type == "aws_bedrock_custom_model"
+	some k in ["output_data_config", "training_data_config", "validation_data_config"]
+	some c in cc.arr(object.get(m.values, k, []))
+	some u in [object.get(c, "s3_uri", "")]
+	is_string(u)
+}
