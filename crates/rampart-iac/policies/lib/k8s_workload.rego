@@ -1,0 +1,123 @@
+# Helpers for Kubernetes policies: every container of every workload with its dotted path,
+# effective security settings (container value over pod value) and image reference parsing.
+package rampart.lib.k8s_workload
+
+import rego.v1
+
+container_fields := ["containers", "initContainers", "ephemeralContainers"]
+
+# Every workload resource (one with a pod spec).
+workloads contains r if {
+	some r in input.resources
+	is_object(r.pod_spec)
+}
+
+# Every container of every workload:
+# {"resource": r, "container": c, "path": "spec.template.spec.containers.0", "field": "containers"}
+containers contains x if {
+	some r in workloads
+	some field in container_fields
+	some i, c in r.pod_spec[field]
+	is_object(c)
+	x := {"resource": r, "container": c, "path": sprintf("%s.%s.%d", [r.pod_spec_path, field, i]), "field": field}
+}
+
+# Long-running application containers only (no init or ephemeral containers).
+app_containers contains x if {
+	some x in containers
+	x.field == "containers"
+}
+
+# The securityContext of an object, or {} when unset or not an object.
+sc(obj) := s if {
+	s := obj.securityContext
+	is_object(s)
+} else := {}
+
+# Effective value of a securityContext field for a container: the container's own value, else
+# the pod-level value, else null.
+effective(x, field) := v if {
+	v := sc(x.container)[field]
+} else := v if {
+	v := sc(x.resource.pod_spec)[field]
+} else := null
+
+# Where the effective value was set, as a dotted path (for the finding's attribute).
+effective_path(x, field) := sprintf("%s.securityContext.%s", [x.path, field]) if {
+	_ := sc(x.container)[field]
+} else := sprintf("%s.securityContext.%s", [x.resource.pod_spec_path, field]) if {
+	_ := sc(x.resource.pod_spec)[field]
+} else := sprintf("%s.securityContext", [x.path])
+
+# Capabilities added / dropped by a container, upper-cased without a CAP_ prefix.
+added_caps(c) := {normal_cap(cap) | some cap in sc(c).capabilities.add}
+
+dropped_caps(c) := {normal_cap(cap) | some cap in sc(c).capabilities.drop}
+
+normal_cap(cap) := trim_prefix(upper(cap), "CAP_")
+
+# Image reference parts: {"name": "registry/repo", "tag": "1.2" or "", "digest": "sha256:..." or ""}
+image_ref(img) := {"name": name, "tag": tag, "digest": digest} if {
+	parts := split(img, "@")
+	digest := second(parts)
+	nodigest := parts[0]
+	segs := split(nodigest, "/")
+	last := segs[count(segs) - 1]
+	tag := tag_of(last)
+	name := trim_suffix(nodigest, concat("", [":", tag]))
+}
+
+second(parts) := parts[1] if {
+	count(parts) > 1
+} else := ""
+
+tag_of(last) := t if {
+	contains(last, ":")
+	t := split(last, ":")[1]
+} else := ""
+
+# True when the image string is a template placeholder we cannot judge (Helm/Kustomize/env).
+templated(img) if contains(img, "{{")
+
+templated(img) if contains(img, "${")
+
+templated(img) if contains(img, "$(")
+
+# Workload kinds whose pods are expected to run to completion (no probes needed).
+batch_kinds := {"Job", "CronJob"}
+
+# Resource name and address helpers.
+namespace(r) := object.get(object.get(r.values, "metadata", {}), "namespace", "")
+
+# Annotations of the pod (template) metadata of a workload.
+pod_annotations(r) := a if {
+	segs := split(r.pod_spec_path, ".")
+	meta_path := array.concat(array.slice(segs, 0, count(segs) - 1), ["metadata", "annotations"])
+	a := object.get(r.values, meta_path, {})
+	is_object(a)
+} else := {}
+
+# Dotted path of the pod (template) annotations.
+pod_annotations_path(r) := concat(".", array.concat(array.slice(segs, 0, count(segs) - 1), ["metadata", "annotations"])) if {
+	segs := split(r.pod_spec_path, ".")
+}
+
+# Effective seccomp profile type of a container ("" when unset), from securityContext or the
+# legacy alpha annotations.
+seccomp_type(x) := t if {
+	t := sc(x.container).seccompProfile.type
+} else := t if {
+	a := pod_annotations(x.resource)[concat("/", ["container.seccomp.security.alpha.kubernetes.io", x.container.name])]
+	t := legacy_seccomp(a)
+} else := t if {
+	t := sc(x.resource.pod_spec).seccompProfile.type
+} else := t if {
+	a := pod_annotations(x.resource)["seccomp.security.alpha.kubernetes.io/pod"]
+	t := legacy_seccomp(a)
+} else := ""
+
+legacy_seccomp(a) := "RuntimeDefault" if a in {"runtime/default", "docker/default"}
+
+legacy_seccomp(a) := "Unconfined" if a == "unconfined"
+
+legacy_seccomp(a) := "Localhost" if startswith(a, "localhost/")
