@@ -1,0 +1,81 @@
+# METADATA
+# title: "Firewall rule opens SSH to the internet"
+# description: "An enabled ingress firewall rule allows TCP 22 (SSH) from 0.0.0.0/0."
+# custom:
+#   id: gcp-firewall-ssh-open-to-internet
+#   severity: high
+#   kinds: [terraform]
+#   cwe: [284]
+#   owasp: ["A01:2021", "A05:2021"]
+#   owasp_llm: []
+#   ssdf: ["PW.9.1"]
+#   rationale: "Internet-facing SSH is scanned and brute-forced continuously."
+#   remediation: "Restrict source_ranges to known networks or use Identity-Aware Proxy TCP forwarding (35.235.240.0/20) instead of an open SSH port."
+#   references: ["https://cloud.google.com/firewall/docs/firewalls", "https://cloud.google.com/iap/docs/using-tcp-forwarding"]
+#   aliases:
+#     checkov: [CKV_GCP_2]
+#     trivy: [AVD-GCP-0071]
+#     tfsec: [google-compute-restrict-ssh-access]
+#   examples:
+#     fail:
+#       - |
+#         resource "google_compute_firewall" "admin" {
+#           name          = "admin"
+#           network       = "default"
+#           source_ranges = ["0.0.0.0/0"]
+#           allow {
+#             protocol = "tcp"
+#             ports    = ["22"]
+#           }
+#         }
+#       - |
+#         resource "google_compute_firewall" "admin" {
+#           name          = "admin"
+#           network       = "default"
+#           source_ranges = ["0.0.0.0/0"]
+#           allow {
+#             protocol = "tcp"
+#             ports    = ["1-65535"]
+#           }
+#         }
+#       - |
+#         resource "google_compute_firewall" "admin" {
+#           name          = "admin"
+#           network       = "default"
+#           source_ranges = ["0.0.0.0/0"]
+#           allow {
+#             protocol = "all"
+#           }
+#         }
+#     pass:
+#       - |
+#         resource "google_compute_firewall" "admin" {
+#           name          = "admin"
+#           network       = "default"
+#           source_ranges = ["35.235.240.0/20"]
+#           allow {
+#             protocol = "tcp"
+#             ports    = ["22"]
+#           }
+#         }
+#       - |
+#         resource "google_compute_firewall" "admin" {
+#           name          = "admin"
+#           network       = "default"
+#           source_ranges = ["0.0.0.0/0"]
+#           allow {
+#             protocol = "tcp"
+#             ports    = ["443"]
+#           }
+#         }
+package rampart.gcp.firewall_ssh_open_to_internet
+
+import data.rampart.lib.cloud_common as cc
+import data.rampart.lib.cloud_gcp as gcp
+import rego.v1
+
+deny contains result if {
+	some f in gcp.world_ingress_firewalls
+	gcp.allows_port(f, 22)
+	result := {"msg": sprintf("%s allows SSH (port 22) from the internet", [f.address]), "resource": f.address, "attribute": "source_ranges"}
+}
