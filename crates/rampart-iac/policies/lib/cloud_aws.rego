@@ -275,3 +275,38 @@ ml_s3_uris contains u if {
 	some u in [object.get(c, "s3_uri", "")]
 	is_string(u)
 }
+
+# --- CloudFormation ---
+
+# Policy documents a CloudFormation resource carries (Properties as `values`).
+cfn_policy_docs(r) := array.concat(
+	[d | some k in ["PolicyDocument", "KeyPolicy", "AccessPolicies"]; d := object.get(r.values, k, null); d != null],
+	[d | some p in cc.arr(object.get(r.values, "Policies", [])); d := object.get(p, "PolicyDocument", null); d != null],
+)
+
+# Normalized statements of a CloudFormation resource's policy documents.
+cfn_statements(r) := [s |
+	some d in cfn_policy_docs(r)
+	some s in json_statements(d)
+]
+
+cfn_allows(r) := [s | some s in cfn_statements(r); s.allow]
+
+# Ingress rules open to the internet in CloudFormation security groups:
+# {"resource": r, "from": n, "to": n, "protocol": s, "attribute": path}.
+cfn_world_ingress contains rule if {
+	some r in cc.resources({"AWS::EC2::SecurityGroup"})
+	some i, b in cc.arr(object.get(r.values, "SecurityGroupIngress", []))
+	cfn_open(b)
+	rule := {"resource": r, "from": object.get(b, "FromPort", 0), "to": object.get(b, "ToPort", 65535), "protocol": object.get(b, "IpProtocol", "-1"), "attribute": sprintf("SecurityGroupIngress.%d", [i])}
+}
+
+cfn_world_ingress contains rule if {
+	some r in cc.resources({"AWS::EC2::SecurityGroupIngress"})
+	cfn_open(r.values)
+	rule := {"resource": r, "from": object.get(r.values, "FromPort", 0), "to": object.get(r.values, "ToPort", 65535), "protocol": object.get(r.values, "IpProtocol", "-1"), "attribute": "CidrIp"}
+}
+
+cfn_open(b) if object.get(b, "CidrIp", "") == "0.0.0.0/0"
+
+cfn_open(b) if object.get(b, "CidrIpv6", "") == "::/0"

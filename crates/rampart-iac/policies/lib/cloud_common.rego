@@ -109,3 +109,18 @@ literal(v) if {
 }
 
 literal(v) if is_number(v)
+
+# Boolean values as CloudFormation templates write them (true, "true", "True").
+is_true(v) if v == true
+
+is_true(v) if {
+	is_string(v)
+	lower(v) == "true"
+}
+
+is_false(v) if v == false
+
+is_false(v) if {
+	is_string(v)
+	lower(v) == "false"
+}
