@@ -4,6 +4,7 @@ mod builtin;
 pub mod document;
 pub mod parse;
 pub mod policy;
+pub mod terraform;
 pub mod yaml;
 
 pub use document::{Document, DocumentKind, Resource};
