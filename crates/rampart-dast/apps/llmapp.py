@@ -60,11 +60,13 @@ def authorized():
 
 
 def unleet(s):
-    return s.translate(str.maketrans("4310573", "aeiostt"))
+    return s.translate(str.maketrans("431057", "aeiost"))
 
 
 def decoded_views(text):
-    views = [text]
+    """Decoded forms first (an obedient model acts on what encoded text says), then the text,
+    then a de-leeted copy (only good for spotting the instruction; it mangles digits)."""
+    views = []
     for word in re.findall(r"[A-Za-z0-9+/=]{24,}", text):
         try:
             views.append(base64.b64decode(word, validate=True).decode("utf-8"))
@@ -72,6 +74,7 @@ def decoded_views(text):
             pass
     if "rot13" in text.lower():
         views.append(codecs.decode(text, "rot13"))
+    views.append(text)
     views.append(unleet(text.lower()))
     return views
 
