@@ -45,7 +45,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_lb", "aws_alb"})
-	object.get(r.values, "load_balancer_type", "application") == "application"
+	cc.oget(r.values, "load_balancer_type", "application") == "application"
 	cc.differs(cc.get(r.values, ["drop_invalid_header_fields"]), true, true)
 	result := {"msg": sprintf("%s does not drop invalid header fields", [r.address]), "resource": r.address, "attribute": "drop_invalid_header_fields"}
 }

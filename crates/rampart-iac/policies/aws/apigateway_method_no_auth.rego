@@ -47,8 +47,8 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_api_gateway_method"})
-	object.get(r.values, "authorization", "") == "NONE"
-	object.get(r.values, "http_method", "") != "OPTIONS"
-	object.get(r.values, "api_key_required", false) != true
-	result := {"msg": sprintf("%s allows %v requests without authorization", [r.address, object.get(r.values, "http_method", "?")]), "resource": r.address, "attribute": "authorization"}
+	cc.oget(r.values, "authorization", "") == "NONE"
+	cc.oget(r.values, "http_method", "") != "OPTIONS"
+	cc.oget(r.values, "api_key_required", false) != true
+	result := {"msg": sprintf("%s allows %v requests without authorization", [r.address, cc.oget(r.values, "http_method", "?")]), "resource": r.address, "attribute": "authorization"}
 }

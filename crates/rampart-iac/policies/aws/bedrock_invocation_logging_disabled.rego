@@ -59,22 +59,22 @@ import rego.v1
 
 deny contains result if {
 	some r in input.resources
-	object.get(r, "mode", "managed") != "data"
+	cc.oget(r, "mode", "managed") != "data"
 	bedrock_type(r.type)
 	r.type != "aws_bedrock_model_invocation_logging_configuration"
-	count(cc.resources({"aws_bedrock_model_invocation_logging_configuration"})) == 0
+	cc.size(cc.resources({"aws_bedrock_model_invocation_logging_configuration"})) == 0
 	result := {"msg": sprintf("%s uses Bedrock but model invocation logging is not configured in this module", [r.address]), "resource": r.address}
 }
 
 deny contains result if {
 	some r in cc.resources({"aws_bedrock_model_invocation_logging_configuration"})
-	some c in cc.arr(object.get(r.values, "logging_config", []))
+	some c in cc.arr(cc.oget(r.values, "logging_config", []))
 	every f in ["text_data_delivery_enabled", "image_data_delivery_enabled", "embedding_data_delivery_enabled"] {
-		object.get(c, f, true) == false
+		cc.oget(c, f, true) == false
 	}
 	result := {"msg": sprintf("%s delivers no invocation data", [r.address]), "resource": r.address, "attribute": "logging_config.0.text_data_delivery_enabled"}
 }
 
-bedrock_type(t) if startswith(t, "aws_bedrock_")
+bedrock_type(t) if cc.starts(t, "aws_bedrock_")
 
-bedrock_type(t) if startswith(t, "aws_bedrockagent_")
+bedrock_type(t) if cc.starts(t, "aws_bedrockagent_")

@@ -77,7 +77,7 @@ import rego.v1
 deny contains result if {
 	some r in cc.resources({"aws_cloudfront_distribution"})
 	some k in ["default_cache_behavior", "ordered_cache_behavior"]
-	some i, b in cc.arr(object.get(r.values, k, []))
-	object.get(b, "viewer_protocol_policy", "") == "allow-all"
+	some i, b in cc.arr(cc.oget(r.values, k, []))
+	cc.oget(b, "viewer_protocol_policy", "") == "allow-all"
 	result := {"msg": sprintf("%s allows plain HTTP viewers in %s", [r.address, k]), "resource": r.address, "attribute": sprintf("%s.%d.viewer_protocol_policy", [k, i])}
 }

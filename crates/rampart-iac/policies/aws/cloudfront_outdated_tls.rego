@@ -76,10 +76,10 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_cloudfront_distribution"})
-	some i, c in cc.arr(object.get(r.values, "viewer_certificate", []))
-	v := object.get(c, "minimum_protocol_version", "TLSv1")
+	some i, c in cc.arr(cc.oget(r.values, "viewer_certificate", []))
+	v := cc.oget(c, "minimum_protocol_version", "TLSv1")
 	not cc.unknown(v)
-	not startswith(v, "TLSv1.2")
-	not startswith(v, "TLSv1.3")
+	not cc.starts(v, "TLSv1.2")
+	not cc.starts(v, "TLSv1.3")
 	result := {"msg": sprintf("%s accepts TLS versions below 1.2 (%s)", [r.address, v]), "resource": r.address, "attribute": sprintf("viewer_certificate.%d.minimum_protocol_version", [i])}
 }

@@ -37,7 +37,7 @@ deny contains result if {
 	v := cc.get(r.values, ["retention_in_days"])
 	v != null
 	not cc.unknown(v)
-	to_number(v) > 0
-	to_number(v) < 365
+	cc.num(v) > 0
+	cc.num(v) < 365
 	result := {"msg": sprintf("%s keeps logs for only %v days", [r.address, v]), "resource": r.address, "attribute": "retention_in_days"}
 }

@@ -45,13 +45,13 @@ deny contains result if {
 	some r in cc.resources({"aws_instance", "aws_launch_configuration"})
 	not default_on
 	some k in ["root_block_device", "ebs_block_device"]
-	some i, d in cc.arr(object.get(r.values, k, []))
-	cc.blank(object.get(d, "snapshot_id", null))
-	cc.differs(object.get(d, "encrypted", null), true, true)
+	some i, d in cc.arr(cc.oget(r.values, k, []))
+	cc.blank(cc.oget(d, "snapshot_id", null))
+	cc.differs(cc.oget(d, "encrypted", null), true, true)
 	result := {"msg": sprintf("%s has an unencrypted %s", [r.address, k]), "resource": r.address, "attribute": sprintf("%s.%d.encrypted", [k, i])}
 }
 
 default_on if {
 	some d in cc.resources({"aws_ebs_encryption_by_default"})
-	object.get(d.values, "enabled", true) == true
+	cc.oget(d.values, "enabled", true) == true
 }

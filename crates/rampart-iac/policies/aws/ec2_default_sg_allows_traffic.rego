@@ -41,6 +41,6 @@ import rego.v1
 deny contains result if {
 	some r in cc.resources({"aws_default_security_group"})
 	some k in ["ingress", "egress"]
-	count(cc.arr(object.get(r.values, k, []))) > 0
+	cc.size(cc.arr(cc.oget(r.values, k, []))) > 0
 	result := {"msg": sprintf("%s keeps %s rules; the default group should allow nothing", [r.address, k]), "resource": r.address, "attribute": k}
 }

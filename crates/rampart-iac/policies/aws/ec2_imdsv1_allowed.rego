@@ -57,9 +57,9 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_instance", "aws_launch_template", "aws_launch_configuration"})
-	mo := object.get(r.values, ["metadata_options", 0], {})
-	object.get(mo, "http_endpoint", "enabled") != "disabled"
-	t := object.get(mo, "http_tokens", "optional")
+	mo := cc.oget(r.values, ["metadata_options", 0], {})
+	cc.oget(mo, "http_endpoint", "enabled") != "disabled"
+	t := cc.oget(mo, "http_tokens", "optional")
 	not cc.unknown(t)
 	t != "required"
 	result := {"msg": sprintf("%s allows IMDSv1 (http_tokens is not required)", [r.address]), "resource": r.address, "attribute": "metadata_options.0.http_tokens"}

@@ -44,7 +44,7 @@ deny contains result if {
 
 deny contains result if {
 	some r in cc.resources({"aws_launch_template"})
-	some i, n in cc.arr(object.get(r.values, "network_interfaces", []))
-	object.get(n, "associate_public_ip_address", false) in {true, "true"}
+	some i, n in cc.arr(cc.oget(r.values, "network_interfaces", []))
+	cc.oget(n, "associate_public_ip_address", false) in {true, "true"}
 	result := {"msg": sprintf("%s gives instances a public IP address", [r.address]), "resource": r.address, "attribute": sprintf("network_interfaces.%d.associate_public_ip_address", [i])}
 }

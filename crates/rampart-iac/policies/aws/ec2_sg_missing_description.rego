@@ -63,7 +63,7 @@ deny contains result if {
 deny contains result if {
 	some r in cc.resources({"aws_security_group"})
 	some k in ["ingress", "egress"]
-	some i, b in cc.arr(object.get(r.values, k, []))
-	cc.blank(object.get(b, "description", null))
+	some i, b in cc.arr(cc.oget(r.values, k, []))
+	cc.blank(cc.oget(b, "description", null))
 	result := {"msg": sprintf("%s has an %s rule without description", [r.address, k]), "resource": r.address, "attribute": sprintf("%s.%d", [k, i])}
 }

@@ -45,14 +45,14 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_instance", "aws_launch_template", "aws_launch_configuration"})
-	ud := object.get(r.values, "user_data", "")
+	ud := cc.oget(r.values, "user_data", "")
 	is_string(ud)
 	leaks(ud)
 	result := {"msg": sprintf("%s has credentials in its user data", [r.address]), "resource": r.address, "attribute": "user_data"}
 }
 
-leaks(ud) if regex.match(`(^|[^A-Z0-9])(AKIA|ASIA)[0-9A-Z]{16}([^A-Z0-9]|$)`, ud)
+leaks(ud) if cc.matches(`(^|[^A-Z0-9])(AKIA|ASIA)[0-9A-Z]{16}([^A-Z0-9]|$)`, ud)
 
-leaks(ud) if regex.match(`(password|passwd|secret|token|api_?key)[a-z0-9_]*[ 	]*[=:][ 	]*["']?[^ 	
+leaks(ud) if cc.matches(`(password|passwd|secret|token|api_?key)[a-z0-9_]*[ 	]*[=:][ 	]*["']?[^ 	
 "'$(][^ 	
-"']{5,}`, lower(ud))
+"']{5,}`, cc.lower_s(ud))

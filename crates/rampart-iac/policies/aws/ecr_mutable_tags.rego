@@ -38,8 +38,8 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_ecr_repository"})
-	v := object.get(r.values, "image_tag_mutability", "MUTABLE")
+	v := cc.oget(r.values, "image_tag_mutability", "MUTABLE")
 	not cc.unknown(v)
-	not startswith(v, "IMMUTABLE")
+	not cc.starts(v, "IMMUTABLE")
 	result := {"msg": sprintf("%s allows image tags to be overwritten", [r.address]), "resource": r.address, "attribute": "image_tag_mutability"}
 }

@@ -44,4 +44,4 @@ deny contains result if {
 	result := {"msg": sprintf("%s does not scan images on push", [r.address]), "resource": r.address, "attribute": "image_scanning_configuration"}
 }
 
-registry_scanning if count(cc.resources({"aws_ecr_registry_scanning_configuration"})) > 0
+registry_scanning if cc.size(cc.resources({"aws_ecr_registry_scanning_configuration"})) > 0

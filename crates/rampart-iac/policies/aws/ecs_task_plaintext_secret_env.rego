@@ -36,12 +36,15 @@ import rego.v1
 deny contains result if {
 	some r in cc.resources({"aws_ecs_task_definition"})
 	some c in containers(r)
-	some e in cc.arr(object.get(c, "environment", []))
-	cc.secret_name(object.get(e, "name", ""))
-	cc.literal(object.get(e, "value", ""))
+	some e in cc.arr(cc.oget(c, "environment", []))
+	cc.secret_name(cc.oget(e, "name", ""))
+	cc.literal(cc.oget(e, "value", ""))
 	result := {"msg": sprintf("%s sets %v as a plain environment variable", [r.address, e.name]), "resource": r.address, "attribute": "container_definitions"}
 }
 
-containers(r) := cc.arr(d) if {
-	d := json.unmarshal(r.values.container_definitions)
-} else := cc.arr(r.values.container_definitions)
+containers(r) := [c | some c in cc.arr(d); is_object(c)] if {
+	raw := r.values.container_definitions
+	is_string(raw)
+	json.is_valid(raw)
+	d := json.unmarshal(raw)
+} else := [c | some c in cc.arr(r.values.container_definitions); is_object(c)]

@@ -35,10 +35,13 @@ import rego.v1
 deny contains result if {
 	some r in cc.resources({"aws_ecs_task_definition"})
 	some c in containers(r)
-	object.get(c, "privileged", false) == true
-	result := {"msg": sprintf("%s runs container %v privileged", [r.address, object.get(c, "name", "?")]), "resource": r.address, "attribute": "container_definitions"}
+	cc.oget(c, "privileged", false) == true
+	result := {"msg": sprintf("%s runs container %v privileged", [r.address, cc.oget(c, "name", "?")]), "resource": r.address, "attribute": "container_definitions"}
 }
 
-containers(r) := cc.arr(d) if {
-	d := json.unmarshal(r.values.container_definitions)
-} else := cc.arr(r.values.container_definitions)
+containers(r) := [c | some c in cc.arr(d); is_object(c)] if {
+	raw := r.values.container_definitions
+	is_string(raw)
+	json.is_valid(raw)
+	d := json.unmarshal(raw)
+} else := [c | some c in cc.arr(r.values.container_definitions); is_object(c)]

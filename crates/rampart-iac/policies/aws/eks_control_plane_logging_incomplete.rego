@@ -44,9 +44,9 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_eks_cluster"})
-	types := cc.arr(object.get(r.values, "enabled_cluster_log_types", []))
+	types := cc.arr(cc.oget(r.values, "enabled_cluster_log_types", []))
 	not cc.unknown(types)
 	missing := {t | some t in ["api", "audit", "authenticator", "controllerManager", "scheduler"]; not t in types}
-	count(missing) > 0
+	cc.size(missing) > 0
 	result := {"msg": sprintf("%s does not log control plane types %v", [r.address, sort(missing)]), "resource": r.address, "attribute": "enabled_cluster_log_types"}
 }

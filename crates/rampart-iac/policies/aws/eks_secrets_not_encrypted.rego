@@ -53,6 +53,6 @@ deny contains result if {
 }
 
 encrypts_secrets(r) if {
-	some e in cc.arr(object.get(r.values, "encryption_config", []))
-	"secrets" in cc.arr(object.get(e, "resources", []))
+	some e in cc.arr(cc.oget(r.values, "encryption_config", []))
+	"secrets" in cc.arr(cc.oget(e, "resources", []))
 }

@@ -48,9 +48,9 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_elasticache_cluster"})
-	object.get(r.values, "engine", "") == "redis"
-	v := object.get(r.values, "snapshot_retention_limit", 0)
+	cc.oget(r.values, "engine", "") == "redis"
+	v := cc.oget(r.values, "snapshot_retention_limit", 0)
 	not cc.unknown(v)
-	to_number(v) < 1
+	cc.num(v) < 1
 	result := {"msg": sprintf("%s keeps no automatic snapshots", [r.address]), "resource": r.address, "attribute": "snapshot_retention_limit"}
 }

@@ -41,7 +41,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_elasticache_replication_group"})
-	lower(sprintf("%v", [object.get(r.values, "engine", "redis")])) in {"redis", "valkey"}
+	cc.lower_s(sprintf("%v", [cc.oget(r.values, "engine", "redis")])) in {"redis", "valkey"}
 	cc.blank(cc.get(r.values, ["auth_token"]))
 	cc.blank(cc.get(r.values, ["user_group_ids"]))
 	result := {"msg": sprintf("%s has neither an auth token nor RBAC user groups", [r.address]), "resource": r.address, "attribute": "auth_token"}

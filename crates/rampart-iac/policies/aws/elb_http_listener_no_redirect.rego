@@ -50,14 +50,14 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_lb_listener", "aws_alb_listener"})
-	object.get(r.values, "protocol", "") == "HTTP"
+	cc.oget(r.values, "protocol", "") == "HTTP"
 	not redirects(r)
 	result := {"msg": sprintf("%s serves plain HTTP without redirecting to HTTPS", [r.address]), "resource": r.address, "attribute": "protocol"}
 }
 
 redirects(r) if {
-	some a in cc.arr(object.get(r.values, "default_action", []))
+	some a in cc.arr(cc.oget(r.values, "default_action", []))
 	a.type == "redirect"
-	some d in cc.arr(object.get(a, "redirect", []))
-	object.get(d, "protocol", "") == "HTTPS"
+	some d in cc.arr(cc.oget(a, "redirect", []))
+	cc.oget(d, "protocol", "") == "HTTPS"
 }

@@ -50,15 +50,15 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_lb_listener", "aws_alb_listener"})
-	object.get(r.values, "protocol", "") in {"HTTPS", "TLS"}
-	p := object.get(r.values, "ssl_policy", "ELBSecurityPolicy-2016-08")
+	cc.oget(r.values, "protocol", "") in {"HTTPS", "TLS"}
+	p := cc.oget(r.values, "ssl_policy", "ELBSecurityPolicy-2016-08")
 	not cc.unknown(p)
 	not modern(p)
 	result := {"msg": sprintf("%s uses TLS policy %s which allows TLS below 1.2", [r.address, p]), "resource": r.address, "attribute": "ssl_policy"}
 }
 
-modern(p) if contains(p, "TLS13")
+modern(p) if cc.has_sub(p, "TLS13")
 
-modern(p) if contains(p, "TLS-1-2")
+modern(p) if cc.has_sub(p, "TLS-1-2")
 
-modern(p) if contains(p, "FS-1-2")
+modern(p) if cc.has_sub(p, "FS-1-2")

@@ -42,12 +42,12 @@ admin_arn := "arn:aws:iam::aws:policy/AdministratorAccess"
 
 deny contains result if {
 	some r in cc.resources({"aws_iam_role_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment"})
-	object.get(r.values, "policy_arn", "") == admin_arn
+	cc.oget(r.values, "policy_arn", "") == admin_arn
 	result := {"msg": sprintf("%s attaches AdministratorAccess", [r.address]), "resource": r.address, "attribute": "policy_arn"}
 }
 
 deny contains result if {
 	some r in cc.resources({"aws_iam_role"})
-	admin_arn in cc.arr(object.get(r.values, "managed_policy_arns", []))
+	admin_arn in cc.arr(cc.oget(r.values, "managed_policy_arns", []))
 	result := {"msg": sprintf("%s has AdministratorAccess in managed_policy_arns", [r.address]), "resource": r.address, "attribute": "managed_policy_arns"}
 }

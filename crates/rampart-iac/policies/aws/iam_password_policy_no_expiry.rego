@@ -49,6 +49,6 @@ deny contains result if {
 
 too_long(v) if v == null
 
-too_long(v) if to_number(v) > 90
+too_long(v) if cc.num(v) > 90
 
-too_long(v) if to_number(v) == 0
+too_long(v) if cc.num(v) == 0

@@ -43,7 +43,7 @@ deny contains result if {
 	v := cc.get(r.values, ["password_reuse_prevention"])
 	v != null
 	not cc.unknown(v)
-	to_number(v) < 24
+	cc.num(v) < 24
 	result := {"msg": sprintf("%s remembers fewer than 24 previous passwords (%v)", [r.address, v]), "resource": r.address, "attribute": "password_reuse_prevention"}
 }
 

@@ -43,7 +43,7 @@ deny contains result if {
 	v := cc.get(r.values, ["minimum_password_length"])
 	v != null
 	not cc.unknown(v)
-	to_number(v) < 14
+	cc.num(v) < 14
 	result := {"msg": sprintf("%s allows passwords shorter than 14 characters (minimum_password_length %v)", [r.address, v]), "resource": r.address, "attribute": "minimum_password_length"}
 }
 

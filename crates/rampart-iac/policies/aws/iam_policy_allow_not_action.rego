@@ -42,7 +42,7 @@ import rego.v1
 deny contains result if {
 	some r in aws.identity_resources
 	some s in aws.allows(r)
-	count(s.not_actions) > 0
+	cc.size(s.not_actions) > 0
 	result := {"msg": sprintf("%s has an Allow statement with NotAction", [r.address]), "resource": r.address, "attribute": attr(r)}
 }
 

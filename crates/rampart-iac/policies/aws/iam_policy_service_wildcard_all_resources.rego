@@ -44,7 +44,7 @@ deny contains result if {
 	some r in aws.identity_resources
 	some s in aws.allows(r)
 	some a in s.actions
-	endswith(a, ":*")
+	cc.ends(a, ":*")
 	aws.any_resource(s)
 	result := {"msg": sprintf("%s allows a whole service (\\\"service:*\\\") on every resource", [r.address]), "resource": r.address, "attribute": attr(r)}
 }

@@ -34,6 +34,6 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_iam_access_key"})
-	lower(sprintf("%v", [object.get(r.values, "user", "")])) == "root"
+	cc.lower_s(sprintf("%v", [cc.oget(r.values, "user", "")])) == "root"
 	result := {"msg": sprintf("%s creates an access key for the root user", [r.address]), "resource": r.address, "attribute": "user"}
 }

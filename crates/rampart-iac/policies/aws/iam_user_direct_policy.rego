@@ -47,6 +47,6 @@ deny contains result if {
 
 deny contains result if {
 	some r in cc.resources({"aws_iam_policy_attachment"})
-	count(cc.arr(object.get(r.values, "users", []))) > 0
+	cc.size(cc.arr(cc.oget(r.values, "users", []))) > 0
 	result := {"msg": sprintf("%s attaches a policy directly to IAM users", [r.address]), "resource": r.address, "attribute": "users"}
 }

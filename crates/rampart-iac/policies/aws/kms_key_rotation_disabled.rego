@@ -41,7 +41,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_kms_key"})
-	object.get(r.values, "customer_master_key_spec", "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"
+	cc.oget(r.values, "customer_master_key_spec", "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"
 	cc.differs(cc.get(r.values, ["enable_key_rotation"]), true, true)
 	result := {"msg": sprintf("%s does not rotate its key material", [r.address]), "resource": r.address, "attribute": "enable_key_rotation"}
 }

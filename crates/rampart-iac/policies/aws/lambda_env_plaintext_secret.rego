@@ -51,8 +51,8 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_lambda_function"})
-	some i, e in cc.arr(object.get(r.values, "environment", []))
-	vars := object.get(e, "variables", {})
+	some i, e in cc.arr(cc.oget(r.values, "environment", []))
+	vars := cc.oget(e, "variables", {})
 	is_object(vars)
 	some k, v in vars
 	cc.secret_name(k)

@@ -42,8 +42,8 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_lambda_permission"})
-	p := object.get(r.values, "principal", "")
-	endswith(p, ".amazonaws.com")
+	p := cc.oget(r.values, "principal", "")
+	cc.ends(p, ".amazonaws.com")
 	cc.blank(cc.get(r.values, ["source_arn"]))
 	result := {"msg": sprintf("%s lets %s invoke the function from any source", [r.address, p]), "resource": r.address, "attribute": "principal"}
 }

@@ -39,7 +39,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_lambda_permission"})
-	object.get(r.values, "principal", "") == "*"
+	cc.oget(r.values, "principal", "") == "*"
 	cc.blank(cc.get(r.values, ["source_arn"]))
 	cc.blank(cc.get(r.values, ["source_account"]))
 	cc.blank(cc.get(r.values, ["principal_org_id"]))

@@ -51,14 +51,14 @@ deny contains result if {
 
 kms_encrypted(b) if {
 	some e in aws.attached(b, "aws_s3_bucket_server_side_encryption_configuration")
-	some rule in cc.arr(object.get(e.values, "rule", []))
-	some d in cc.arr(object.get(rule, "apply_server_side_encryption_by_default", []))
-	startswith(object.get(d, "sse_algorithm", ""), "aws:kms")
+	some rule in cc.arr(cc.oget(e.values, "rule", []))
+	some d in cc.arr(cc.oget(rule, "apply_server_side_encryption_by_default", []))
+	cc.starts(cc.oget(d, "sse_algorithm", ""), "aws:kms")
 }
 
 kms_encrypted(b) if {
-	some c in cc.arr(object.get(b.values, "server_side_encryption_configuration", []))
-	some rule in cc.arr(object.get(c, "rule", []))
-	some d in cc.arr(object.get(rule, "apply_server_side_encryption_by_default", []))
-	startswith(object.get(d, "sse_algorithm", ""), "aws:kms")
+	some c in cc.arr(cc.oget(b.values, "server_side_encryption_configuration", []))
+	some rule in cc.arr(cc.oget(c, "rule", []))
+	some d in cc.arr(cc.oget(rule, "apply_server_side_encryption_by_default", []))
+	cc.starts(cc.oget(d, "sse_algorithm", ""), "aws:kms")
 }

@@ -49,6 +49,6 @@ versioned(b) if {
 }
 
 versioned(b) if {
-	some v in cc.arr(object.get(b.values, "versioning", []))
+	some v in cc.arr(cc.oget(b.values, "versioning", []))
 	v.enabled == true
 }

@@ -42,6 +42,6 @@ deny contains result if {
 	v := cc.get(r.values, ["backup_retention_period"])
 	v != null
 	not cc.unknown(v)
-	to_number(v) < 7
+	cc.num(v) < 7
 	result := {"msg": sprintf("%s keeps automated backups for fewer than 7 days (%v)", [r.address, v]), "resource": r.address, "attribute": "backup_retention_period"}
 }

@@ -42,7 +42,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_rds_cluster"})
-	object.get(r.values, "engine_mode", "provisioned") != "serverless"
+	cc.oget(r.values, "engine_mode", "provisioned") != "serverless"
 	cc.blank(cc.get(r.values, ["replication_source_identifier"]))
 	cc.blank(cc.get(r.values, ["snapshot_identifier"]))
 	cc.differs(cc.get(r.values, ["storage_encrypted"]), true, true)

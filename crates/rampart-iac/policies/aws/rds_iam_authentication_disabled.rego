@@ -46,9 +46,9 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_db_instance", "aws_rds_cluster"})
-	engine := lower(sprintf("%v", [object.get(r.values, "engine", "")]))
+	engine := cc.lower_s(sprintf("%v", [cc.oget(r.values, "engine", "")]))
 	some e in ["mysql", "mariadb", "postgres", "aurora"]
-	startswith(engine, e)
+	cc.starts(engine, e)
 	cc.differs(cc.get(r.values, ["iam_database_authentication_enabled"]), true, true)
 	result := {"msg": sprintf("%s does not enable IAM database authentication", [r.address]), "resource": r.address, "attribute": "iam_database_authentication_enabled"}
 }

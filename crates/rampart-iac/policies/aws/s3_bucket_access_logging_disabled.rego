@@ -42,7 +42,7 @@ import rego.v1
 deny contains result if {
 	some b in cc.resources({"aws_s3_bucket"})
 	cc.blank(cc.get(b.values, ["logging"]))
-	count(aws.attached(b, "aws_s3_bucket_logging")) == 0
+	cc.size(aws.attached(b, "aws_s3_bucket_logging")) == 0
 	not is_log_target(b)
 	result := {"msg": sprintf("S3 bucket %s has no server access logging", [b.address]), "resource": b.address}
 }
@@ -50,12 +50,12 @@ deny contains result if {
 # the bucket that receives other buckets' logs is not required to log itself
 is_log_target(b) if {
 	some l in cc.resources({"aws_s3_bucket_logging"})
-	t := object.get(l.values, "target_bucket", "")
-	t == object.get(b.values, "bucket", null)
+	t := cc.oget(l.values, "target_bucket", "")
+	t == cc.oget(b.values, "bucket", null)
 }
 
 is_log_target(b) if {
 	some l in cc.resources({"aws_s3_bucket_logging"})
-	t := object.get(l.values, "target_bucket", "")
-	contains(t, sprintf("%s.", [b.address]))
+	t := cc.oget(l.values, "target_bucket", "")
+	cc.has_sub(t, sprintf("%s.", [b.address]))
 }

@@ -56,6 +56,6 @@ import rego.v1
 deny contains result if {
 	some b in cc.resources({"aws_s3_bucket"})
 	cc.blank(cc.get(b.values, ["server_side_encryption_configuration"]))
-	count(aws.attached(b, "aws_s3_bucket_server_side_encryption_configuration")) == 0
+	cc.size(aws.attached(b, "aws_s3_bucket_server_side_encryption_configuration")) == 0
 	result := {"msg": sprintf("S3 bucket %s has no default encryption configuration", [b.address]), "resource": b.address}
 }

@@ -48,8 +48,8 @@ deny contains result if {
 
 deny contains result if {
 	some b in cc.resources({"aws_s3_bucket"})
-	some i, v in cc.arr(object.get(b.values, "versioning", []))
+	some i, v in cc.arr(cc.oget(b.values, "versioning", []))
 	v.enabled == true
-	cc.differs(object.get(v, "mfa_delete", null), true, true)
+	cc.differs(cc.oget(v, "mfa_delete", null), true, true)
 	result := {"msg": sprintf("S3 bucket %s enables versioning without MFA delete", [b.address]), "resource": b.address, "attribute": sprintf("versioning.%d.mfa_delete", [i])}
 }

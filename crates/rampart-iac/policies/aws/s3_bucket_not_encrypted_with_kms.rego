@@ -45,21 +45,21 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_s3_bucket_server_side_encryption_configuration"})
-	some i, rule in cc.arr(object.get(r.values, "rule", []))
-	some j, d in cc.arr(object.get(rule, "apply_server_side_encryption_by_default", []))
-	alg := object.get(d, "sse_algorithm", "")
+	some i, rule in cc.arr(cc.oget(r.values, "rule", []))
+	some j, d in cc.arr(cc.oget(rule, "apply_server_side_encryption_by_default", []))
+	alg := cc.oget(d, "sse_algorithm", "")
 	not cc.unknown(alg)
-	not startswith(alg, "aws:kms")
+	not cc.starts(alg, "aws:kms")
 	result := {"msg": sprintf("%s encrypts with %q instead of a KMS key", [r.address, alg]), "resource": r.address, "attribute": sprintf("rule.%d.apply_server_side_encryption_by_default.%d.sse_algorithm", [i, j])}
 }
 
 deny contains result if {
 	some b in cc.resources({"aws_s3_bucket"})
-	some i, c in cc.arr(object.get(b.values, "server_side_encryption_configuration", []))
-	some rule in cc.arr(object.get(c, "rule", []))
-	some d in cc.arr(object.get(rule, "apply_server_side_encryption_by_default", []))
-	alg := object.get(d, "sse_algorithm", "")
+	some i, c in cc.arr(cc.oget(b.values, "server_side_encryption_configuration", []))
+	some rule in cc.arr(cc.oget(c, "rule", []))
+	some d in cc.arr(cc.oget(rule, "apply_server_side_encryption_by_default", []))
+	alg := cc.oget(d, "sse_algorithm", "")
 	not cc.unknown(alg)
-	not startswith(alg, "aws:kms")
+	not cc.starts(alg, "aws:kms")
 	result := {"msg": sprintf("S3 bucket %s encrypts with %q instead of a KMS key", [b.address, alg]), "resource": b.address, "attribute": sprintf("server_side_encryption_configuration.%d", [i])}
 }

@@ -55,6 +55,6 @@ import rego.v1
 deny contains result if {
 	some b in cc.resources({"aws_s3_bucket"})
 	not aws.account_blocks_public
-	count(aws.attached(b, "aws_s3_bucket_public_access_block")) == 0
+	cc.size(aws.attached(b, "aws_s3_bucket_public_access_block")) == 0
 	result := {"msg": sprintf("S3 bucket %s has no public access block", [b.address]), "resource": b.address}
 }

@@ -80,6 +80,6 @@ tls_enforced(b) if {
 # a bucket policy that cannot be resolved statically is given the benefit of the doubt
 tls_enforced(b) if {
 	some p in aws.attached(b, "aws_s3_bucket_policy")
-	cc.unknown(object.get(p.values, "policy", ""))
-	count(aws.statements(p)) == 0
+	cc.unknown(cc.oget(p.values, "policy", ""))
+	cc.size(aws.statements(p)) == 0
 }

@@ -74,7 +74,7 @@ deny contains result if {
 }
 
 inline_enabled(b) if {
-	some v in cc.arr(object.get(b.values, "versioning", []))
+	some v in cc.arr(cc.oget(b.values, "versioning", []))
 	v.enabled != false
 }
 
@@ -84,4 +84,4 @@ separate_enabled(b) if {
 }
 
 # reported on the versioning resource itself
-suspended_separately(b) if count(aws.attached(b, "aws_s3_bucket_versioning")) > 0
+suspended_separately(b) if cc.size(aws.attached(b, "aws_s3_bucket_versioning")) > 0

@@ -45,7 +45,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_sagemaker_domain"})
-	v := object.get(r.values, "app_network_access_type", "PublicInternetOnly")
+	v := cc.oget(r.values, "app_network_access_type", "PublicInternetOnly")
 	not cc.unknown(v)
 	v != "VpcOnly"
 	result := {"msg": sprintf("%s lets Studio apps use the public internet", [r.address]), "resource": r.address, "attribute": "app_network_access_type"}

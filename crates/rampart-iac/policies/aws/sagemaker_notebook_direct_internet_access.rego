@@ -42,7 +42,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_sagemaker_notebook_instance"})
-	v := object.get(r.values, "direct_internet_access", "Enabled")
+	v := cc.oget(r.values, "direct_internet_access", "Enabled")
 	not cc.unknown(v)
 	v != "Disabled"
 	result := {"msg": sprintf("%s has direct internet access", [r.address]), "resource": r.address, "attribute": "direct_internet_access"}

@@ -55,7 +55,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app", "azurerm_app_service", "azurerm_function_app"})
-	some i, s in cc.arr(object.get(r.values, "site_config", []))
-	object.get(s, "ftps_state", "") == "AllAllowed"
+	some i, s in cc.arr(cc.oget(r.values, "site_config", []))
+	cc.oget(s, "ftps_state", "") == "AllAllowed"
 	result := {"msg": sprintf("%s allows plain FTP", [r.address]), "resource": r.address, "attribute": sprintf("site_config.%d.ftps_state", [i])}
 }

@@ -55,9 +55,9 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app", "azurerm_app_service", "azurerm_function_app"})
-	some i, s in cc.arr(object.get(r.values, "site_config", []))
+	some i, s in cc.arr(cc.oget(r.values, "site_config", []))
 	some k in ["minimum_tls_version", "min_tls_version"]
-	v := object.get(s, k, null)
+	v := cc.oget(s, k, null)
 	sprintf("%v", [v]) in {"1.0", "1.1"}
 	result := {"msg": sprintf("%s accepts TLS %v", [r.address, v]), "resource": r.address, "attribute": sprintf("site_config.%d.%s", [i, k])}
 }

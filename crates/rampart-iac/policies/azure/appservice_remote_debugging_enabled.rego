@@ -53,7 +53,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app", "azurerm_app_service", "azurerm_function_app"})
-	some i, s in cc.arr(object.get(r.values, "site_config", []))
-	object.get(s, "remote_debugging_enabled", false) == true
+	some i, s in cc.arr(cc.oget(r.values, "site_config", []))
+	cc.oget(s, "remote_debugging_enabled", false) == true
 	result := {"msg": sprintf("%s has remote debugging enabled", [r.address]), "resource": r.address, "attribute": sprintf("site_config.%d.remote_debugging_enabled", [i])}
 }

@@ -42,14 +42,14 @@ rule_types := {"azurerm_mssql_firewall_rule", "azurerm_sql_firewall_rule", "azur
 
 deny contains result if {
 	some r in cc.resources(rule_types)
-	start := ip_num(object.get(r.values, "start_ip_address", ""))
-	stop := ip_num(object.get(r.values, "end_ip_address", ""))
+	start := ip_num(cc.oget(r.values, "start_ip_address", ""))
+	stop := ip_num(cc.oget(r.values, "end_ip_address", ""))
 	stop - start >= 16777216
 	result := {"msg": sprintf("%s allows %s-%s", [r.address, r.values.start_ip_address, r.values.end_ip_address]), "resource": r.address, "attribute": "end_ip_address"}
 }
 
 ip_num(s) := n if {
-	parts := split(s, ".")
-	count(parts) == 4
-	n := ((to_number(parts[0]) * 256 + to_number(parts[1])) * 256 + to_number(parts[2])) * 256 + to_number(parts[3])
+	parts := split(cc.str(s), ".")
+	cc.size(parts) == 4
+	n := ((cc.num(parts[0]) * 256 + cc.num(parts[1])) * 256 + cc.num(parts[2])) * 256 + cc.num(parts[3])
 }

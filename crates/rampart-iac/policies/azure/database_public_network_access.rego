@@ -58,6 +58,6 @@ deny contains result if {
 
 # flexible servers are private when delegated to a subnet and the flag is unset
 flexible_without_flag(r) if {
-	endswith(r.type, "_flexible_server")
+	cc.ends(r.type, "_flexible_server")
 	cc.get(r.values, ["public_network_access_enabled"]) == null
 }

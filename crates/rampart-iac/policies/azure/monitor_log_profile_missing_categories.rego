@@ -46,8 +46,8 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"azurerm_monitor_log_profile"})
-	cats := cc.arr(object.get(r.values, "categories", []))
+	cats := cc.arr(cc.oget(r.values, "categories", []))
 	missing := {c | some c in ["Action", "Delete", "Write"]; not c in cats}
-	count(missing) > 0
+	cc.size(missing) > 0
 	result := {"msg": sprintf("%s does not capture %v", [r.address, sort(missing)]), "resource": r.address, "attribute": "categories"}
 }

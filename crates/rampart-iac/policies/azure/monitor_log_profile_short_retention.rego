@@ -46,16 +46,16 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"azurerm_monitor_log_profile"})
-	some i, p in cc.arr(object.get(r.values, "retention_policy", []))
+	some i, p in cc.arr(cc.oget(r.values, "retention_policy", []))
 	short(p)
 	result := {"msg": sprintf("%s keeps activity logs for less than 365 days", [r.address]), "resource": r.address, "attribute": sprintf("retention_policy.%d.days", [i])}
 }
 
-short(p) if object.get(p, "enabled", false) == false
+short(p) if cc.oget(p, "enabled", false) == false
 
 short(p) if {
-	object.get(p, "enabled", false) == true
-	d := to_number(object.get(p, "days", 0))
+	cc.oget(p, "enabled", false) == true
+	d := cc.num(cc.oget(p, "days", 0))
 	d > 0
 	d < 365
 }

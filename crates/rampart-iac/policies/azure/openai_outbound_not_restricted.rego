@@ -63,7 +63,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"azurerm_cognitive_account"})
-	object.get(r.values, "kind", "") == "OpenAI"
+	cc.oget(r.values, "kind", "") == "OpenAI"
 	cc.differs(cc.get(r.values, ["outbound_network_access_restricted"]), true, true)
 	result := {"msg": sprintf("%s does not restrict outbound network access", [r.address]), "resource": r.address, "attribute": "outbound_network_access_restricted"}
 }

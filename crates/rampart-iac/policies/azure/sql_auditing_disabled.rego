@@ -54,5 +54,5 @@ deny contains result if {
 audited(r) if {
 	some a in cc.resources({"azurerm_mssql_server_extended_auditing_policy", "azurerm_mssql_database_extended_auditing_policy"})
 	r.address in a.references
-	object.get(a.values, "enabled", true) != false
+	cc.oget(a.values, "enabled", true) != false
 }

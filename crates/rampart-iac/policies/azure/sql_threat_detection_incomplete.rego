@@ -40,13 +40,13 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"azurerm_mssql_server_security_alert_policy"})
-	object.get(r.values, "state", "") != "Enabled"
-	not cc.unknown(object.get(r.values, "state", ""))
+	cc.oget(r.values, "state", "") != "Enabled"
+	not cc.unknown(cc.oget(r.values, "state", ""))
 	result := {"msg": sprintf("%s does not enable threat detection", [r.address]), "resource": r.address, "attribute": "state"}
 }
 
 deny contains result if {
 	some r in cc.resources({"azurerm_mssql_server_security_alert_policy"})
-	count(cc.arr(object.get(r.values, "disabled_alerts", []))) > 0
+	cc.size(cc.arr(cc.oget(r.values, "disabled_alerts", []))) > 0
 	result := {"msg": sprintf("%s disables threat alerts %v", [r.address, r.values.disabled_alerts]), "resource": r.address, "attribute": "disabled_alerts"}
 }

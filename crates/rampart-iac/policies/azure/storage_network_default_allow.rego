@@ -89,5 +89,5 @@ denies_inline(r) if cc.get(r.values, ["public_network_access_enabled"]) == false
 denies_separately(r) if {
 	some n in cc.resources({"azurerm_storage_account_network_rules"})
 	r.address in n.references
-	object.get(n.values, "default_action", "") == "Deny"
+	cc.oget(n.values, "default_action", "") == "Deny"
 }

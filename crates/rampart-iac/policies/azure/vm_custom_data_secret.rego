@@ -67,10 +67,10 @@ import rego.v1
 deny contains result if {
 	some r in cc.resources({"azurerm_linux_virtual_machine", "azurerm_windows_virtual_machine", "azurerm_virtual_machine", "azurerm_linux_virtual_machine_scale_set", "azurerm_windows_virtual_machine_scale_set"})
 	some k in ["custom_data", "user_data"]
-	raw := object.get(r.values, k, "")
+	raw := cc.oget(r.values, k, "")
 	is_string(raw)
 	text := decoded(raw)
-	regex.match(`(password|passwd|secret|token|api_?key)[a-z0-9_]*[ \t]*[=:][ \t]*["']?[^ \t\n"'$(][^ \t\n"']{5,}`, lower(text))
+	cc.matches(`(password|passwd|secret|token|api_?key)[a-z0-9_]*[ \t]*[=:][ \t]*["']?[^ \t\n"'$(][^ \t\n"']{5,}`, cc.lower_s(text))
 	result := {"msg": sprintf("%s has credentials in %s", [r.address, k]), "resource": r.address, "attribute": k}
 }
 

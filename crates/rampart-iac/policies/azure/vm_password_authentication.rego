@@ -76,7 +76,7 @@ deny contains result if {
 
 deny contains result if {
 	some r in cc.resources({"azurerm_virtual_machine"})
-	some i, c in cc.arr(object.get(r.values, "os_profile_linux_config", []))
-	object.get(c, "disable_password_authentication", true) == false
+	some i, c in cc.arr(cc.oget(r.values, "os_profile_linux_config", []))
+	cc.oget(c, "disable_password_authentication", true) == false
 	result := {"msg": sprintf("%s allows password authentication", [r.address]), "resource": r.address, "attribute": sprintf("os_profile_linux_config.%d.disable_password_authentication", [i])}
 }

@@ -42,9 +42,9 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"AWS::EC2::LaunchTemplate"})
-	mo := object.get(r.values, ["LaunchTemplateData", "MetadataOptions"], {})
-	object.get(mo, "HttpEndpoint", "enabled") != "disabled"
-	t := object.get(mo, "HttpTokens", "optional")
+	mo := cc.oget(r.values, ["LaunchTemplateData", "MetadataOptions"], {})
+	cc.oget(mo, "HttpEndpoint", "enabled") != "disabled"
+	t := cc.oget(mo, "HttpTokens", "optional")
 	not cc.unknown(t)
 	t != "required"
 	result := {"msg": sprintf("%s allows IMDSv1", [r.address]), "resource": r.address, "attribute": "LaunchTemplateData.MetadataOptions.HttpTokens"}

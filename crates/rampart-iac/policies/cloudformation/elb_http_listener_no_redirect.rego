@@ -50,13 +50,13 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"AWS::ElasticLoadBalancingV2::Listener"})
-	object.get(r.values, "Protocol", "") == "HTTP"
+	cc.oget(r.values, "Protocol", "") == "HTTP"
 	not redirects(r)
 	result := {"msg": sprintf("%s serves plain HTTP without redirecting to HTTPS", [r.address]), "resource": r.address, "attribute": "Protocol"}
 }
 
 redirects(r) if {
-	some a in cc.arr(object.get(r.values, "DefaultActions", []))
-	lower(object.get(a, "Type", "")) == "redirect"
-	object.get(a, ["RedirectConfig", "Protocol"], "") == "HTTPS"
+	some a in cc.arr(cc.oget(r.values, "DefaultActions", []))
+	cc.lower_s(cc.oget(a, "Type", "")) == "redirect"
+	cc.oget(a, ["RedirectConfig", "Protocol"], "") == "HTTPS"
 }

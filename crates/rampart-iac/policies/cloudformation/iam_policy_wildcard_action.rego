@@ -61,7 +61,7 @@ deny contains result if {
 wild(a, _) if a == "*"
 
 wild(a, s) if {
-	endswith(a, ":*")
+	cc.ends(a, ":*")
 	aws.any_resource(s)
 }
 

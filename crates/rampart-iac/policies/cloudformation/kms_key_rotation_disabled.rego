@@ -45,7 +45,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"AWS::KMS::Key"})
-	object.get(r.values, "KeySpec", "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"
+	cc.oget(r.values, "KeySpec", "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"
 	v := cc.get(r.values, ["EnableKeyRotation"])
 	not cc.is_true(v)
 	not cc.unknown(v)

@@ -39,7 +39,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"AWS::Lambda::Permission"})
-	object.get(r.values, "Principal", "") == "*"
+	cc.oget(r.values, "Principal", "") == "*"
 	cc.blank(cc.get(r.values, ["SourceArn"]))
 	cc.blank(cc.get(r.values, ["SourceAccount"]))
 	cc.blank(cc.get(r.values, ["PrincipalOrgID"]))

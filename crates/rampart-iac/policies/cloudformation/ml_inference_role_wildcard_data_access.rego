@@ -86,7 +86,7 @@ broad_managed := {
 }
 
 trusted_by_ml(r) if {
-	some s in aws.json_statements(object.get(r.values, "AssumeRolePolicyDocument", {}))
+	some s in aws.json_statements(cc.oget(r.values, "AssumeRolePolicyDocument", {}))
 	s.allow
 	some p in s.principals
 	p in ml_services
@@ -105,7 +105,7 @@ deny contains result if {
 deny contains result if {
 	some r in cc.resources({"AWS::IAM::Role"})
 	trusted_by_ml(r)
-	some arn in cc.arr(object.get(r.values, "ManagedPolicyArns", []))
+	some arn in cc.arr(cc.oget(r.values, "ManagedPolicyArns", []))
 	arn in broad_managed
 	result := {"msg": sprintf("%s (assumed by an ML/serverless service) has the broad managed policy %s", [r.address, arn]), "resource": r.address, "attribute": "ManagedPolicyArns"}
 }

@@ -75,7 +75,7 @@ deny contains result if {
 	cfg := cc.get(r.values, ["PublicAccessBlockConfiguration"])
 	is_object(cfg)
 	some f in flags
-	not cc.is_true(object.get(cfg, f, false))
-	not cc.unknown(object.get(cfg, f, false))
+	not cc.is_true(cc.oget(cfg, f, false))
+	not cc.unknown(cc.oget(cfg, f, false))
 	result := {"msg": sprintf("%s does not set %s to true", [r.address, f]), "resource": r.address, "attribute": sprintf("PublicAccessBlockConfiguration.%s", [f])}
 }

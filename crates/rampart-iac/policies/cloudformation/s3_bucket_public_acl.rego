@@ -63,7 +63,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"AWS::S3::Bucket"})
-	acl := object.get(r.values, "AccessControl", "Private")
+	acl := cc.oget(r.values, "AccessControl", "Private")
 	acl in {"PublicRead", "PublicReadWrite", "AuthenticatedRead"}
 	not cc.is_true(cc.get(r.values, ["PublicAccessBlockConfiguration", "IgnorePublicAcls"]))
 	result := {"msg": sprintf("%s has the public ACL %s", [r.address, acl]), "resource": r.address, "attribute": "AccessControl"}

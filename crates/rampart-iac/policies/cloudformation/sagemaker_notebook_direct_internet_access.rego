@@ -42,7 +42,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"AWS::SageMaker::NotebookInstance"})
-	v := object.get(r.values, "DirectInternetAccess", "Enabled")
+	v := cc.oget(r.values, "DirectInternetAccess", "Enabled")
 	not cc.unknown(v)
 	v != "Disabled"
 	result := {"msg": sprintf("%s has direct internet access", [r.address]), "resource": r.address, "attribute": "DirectInternetAccess"}

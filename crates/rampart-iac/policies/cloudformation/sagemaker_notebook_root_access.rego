@@ -42,7 +42,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"AWS::SageMaker::NotebookInstance"})
-	v := object.get(r.values, "RootAccess", "Enabled")
+	v := cc.oget(r.values, "RootAccess", "Enabled")
 	not cc.unknown(v)
 	v != "Disabled"
 	result := {"msg": sprintf("%s gives notebook users root access", [r.address]), "resource": r.address, "attribute": "RootAccess"}

@@ -51,8 +51,8 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_project_iam_audit_config", "google_folder_iam_audit_config", "google_organization_iam_audit_config"})
-	object.get(r.values, "service", "") == "allServices"
-	types := {object.get(c, "log_type", "") | some c in cc.arr(object.get(r.values, "audit_log_config", []))}
+	cc.oget(r.values, "service", "") == "allServices"
+	types := {cc.oget(c, "log_type", "") | some c in cc.arr(cc.oget(r.values, "audit_log_config", []))}
 	some t in ["ADMIN_READ", "DATA_READ", "DATA_WRITE"]
 	not t in types
 	result := {"msg": sprintf("%s does not log %s", [r.address, t]), "resource": r.address, "attribute": "audit_log_config"}
@@ -60,7 +60,7 @@ deny contains result if {
 
 deny contains result if {
 	some r in cc.resources({"google_project_iam_audit_config", "google_folder_iam_audit_config", "google_organization_iam_audit_config"})
-	some i, c in cc.arr(object.get(r.values, "audit_log_config", []))
-	count(cc.arr(object.get(c, "exempted_members", []))) > 0
-	result := {"msg": sprintf("%s exempts members from %v audit logs", [r.address, object.get(c, "log_type", "?")]), "resource": r.address, "attribute": sprintf("audit_log_config.%d.exempted_members", [i])}
+	some i, c in cc.arr(cc.oget(r.values, "audit_log_config", []))
+	cc.size(cc.arr(cc.oget(c, "exempted_members", []))) > 0
+	result := {"msg": sprintf("%s exempts members from %v audit logs", [r.address, cc.oget(c, "log_type", "?")]), "resource": r.address, "attribute": sprintf("audit_log_config.%d.exempted_members", [i])}
 }

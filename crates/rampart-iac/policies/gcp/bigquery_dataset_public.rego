@@ -51,7 +51,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_bigquery_dataset"})
-	some i, a in cc.arr(object.get(r.values, "access", []))
+	some i, a in cc.arr(cc.oget(r.values, "access", []))
 	public_entry(a)
 	result := {"msg": sprintf("%s grants dataset access to the public", [r.address]), "resource": r.address, "attribute": sprintf("access.%d", [i])}
 }
@@ -62,6 +62,6 @@ deny contains result if {
 	result := {"msg": sprintf("%s grants %s to %s", [g.resource.address, g.role, g.member]), "resource": g.resource.address, "attribute": g.attribute}
 }
 
-public_entry(a) if object.get(a, "special_group", "") == "allAuthenticatedUsers"
+public_entry(a) if cc.oget(a, "special_group", "") == "allAuthenticatedUsers"
 
-public_entry(a) if object.get(a, "iam_member", "") in gcp.public_members
+public_entry(a) if cc.oget(a, "iam_member", "") in gcp.public_members

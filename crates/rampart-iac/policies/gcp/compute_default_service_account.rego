@@ -72,8 +72,8 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_compute_instance", "google_compute_instance_template"})
-	some i, sa in cc.arr(object.get(r.values, "service_account", []))
-	email := object.get(sa, "email", "")
+	some i, sa in cc.arr(cc.oget(r.values, "service_account", []))
+	email := cc.oget(sa, "email", "")
 	default_or_empty(email)
 	result := {"msg": sprintf("%s runs as the default Compute Engine service account", [r.address]), "resource": r.address, "attribute": sprintf("service_account.%d.email", [i])}
 }

@@ -69,10 +69,10 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_compute_instance", "google_compute_instance_template"})
-	some i, sa in cc.arr(object.get(r.values, "service_account", []))
-	email := object.get(sa, "email", "")
+	some i, sa in cc.arr(cc.oget(r.values, "service_account", []))
+	email := cc.oget(sa, "email", "")
 	default_or_empty(email)
-	some s in cc.arr(object.get(sa, "scopes", []))
+	some s in cc.arr(cc.oget(sa, "scopes", []))
 	s in {"cloud-platform", "https://www.googleapis.com/auth/cloud-platform"}
 	result := {"msg": sprintf("%s gives the default service account the cloud-platform scope", [r.address]), "resource": r.address, "attribute": sprintf("service_account.%d.scopes", [i])}
 }

@@ -91,19 +91,19 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_compute_instance", "google_compute_instance_template"})
-	gcp.falsy(object.get(object.get(r.values, "metadata", {}), "enable-oslogin", "true"))
+	gcp.falsy(cc.oget(cc.oget(r.values, "metadata", {}), "enable-oslogin", "true"))
 	result := {"msg": sprintf("%s disables OS Login", [r.address]), "resource": r.address, "attribute": "metadata.enable-oslogin"}
 }
 
 deny contains result if {
 	some r in cc.resources({"google_compute_project_metadata"})
-	not gcp.truthy(object.get(object.get(r.values, "metadata", {}), "enable-oslogin", "false"))
+	not gcp.truthy(cc.oget(cc.oget(r.values, "metadata", {}), "enable-oslogin", "false"))
 	result := {"msg": sprintf("%s does not enable OS Login for the project", [r.address]), "resource": r.address, "attribute": "metadata.enable-oslogin"}
 }
 
 deny contains result if {
 	some r in cc.resources({"google_compute_project_metadata_item"})
-	object.get(r.values, "key", "") == "enable-oslogin"
-	gcp.falsy(object.get(r.values, "value", ""))
+	cc.oget(r.values, "key", "") == "enable-oslogin"
+	gcp.falsy(cc.oget(r.values, "value", ""))
 	result := {"msg": sprintf("%s disables OS Login for the project", [r.address]), "resource": r.address, "attribute": "value"}
 }

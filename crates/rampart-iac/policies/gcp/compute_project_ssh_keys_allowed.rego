@@ -80,7 +80,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_compute_instance", "google_compute_instance_template"})
-	not gcp.truthy(object.get(object.get(r.values, "metadata", {}), "block-project-ssh-keys", "false"))
-	not gcp.truthy(object.get(object.get(r.values, "metadata", {}), "enable-oslogin", "false"))
+	not gcp.truthy(cc.oget(cc.oget(r.values, "metadata", {}), "block-project-ssh-keys", "false"))
+	not gcp.truthy(cc.oget(cc.oget(r.values, "metadata", {}), "enable-oslogin", "false"))
 	result := {"msg": sprintf("%s accepts project-wide SSH keys", [r.address]), "resource": r.address, "attribute": "metadata"}
 }

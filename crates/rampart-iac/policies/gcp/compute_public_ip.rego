@@ -77,7 +77,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_compute_instance", "google_compute_instance_template"})
-	some i, n in cc.arr(object.get(r.values, "network_interface", []))
-	count(cc.arr(object.get(n, "access_config", []))) > 0
+	some i, n in cc.arr(cc.oget(r.values, "network_interface", []))
+	cc.size(cc.arr(cc.oget(n, "access_config", []))) > 0
 	result := {"msg": sprintf("%s has an external IP address", [r.address]), "resource": r.address, "attribute": sprintf("network_interface.%d.access_config", [i])}
 }

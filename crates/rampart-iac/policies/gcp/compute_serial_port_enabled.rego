@@ -80,6 +80,6 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_compute_instance", "google_compute_instance_template"})
-	gcp.truthy(object.get(object.get(r.values, "metadata", {}), "serial-port-enable", "false"))
+	gcp.truthy(cc.oget(cc.oget(r.values, "metadata", {}), "serial-port-enable", "false"))
 	result := {"msg": sprintf("%s enables interactive serial port access", [r.address]), "resource": r.address, "attribute": "metadata.serial-port-enable"}
 }

@@ -74,8 +74,8 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_compute_instance", "google_compute_instance_template"})
-	cfg := object.get(r.values, ["shielded_instance_config", 0], {})
+	cfg := cc.oget(r.values, ["shielded_instance_config", 0], {})
 	some f in ["enable_secure_boot", "enable_vtpm", "enable_integrity_monitoring"]
-	object.get(cfg, f, f != "enable_secure_boot") != true
+	cc.oget(cfg, f, f != "enable_secure_boot") != true
 	result := {"msg": sprintf("%s does not set %s", [r.address, f]), "resource": r.address, "attribute": sprintf("shielded_instance_config.0.%s", [f])}
 }

@@ -45,7 +45,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_dns_managed_zone"})
-	object.get(r.values, "visibility", "public") == "public"
+	cc.oget(r.values, "visibility", "public") == "public"
 	cc.differs(cc.get(r.values, ["dnssec_config", 0, "state"]), "on", true)
 	result := {"msg": sprintf("%s does not sign the zone with DNSSEC", [r.address]), "resource": r.address, "attribute": "dnssec_config"}
 }

@@ -65,19 +65,19 @@ import rego.v1
 
 deny contains result if {
 	some f in gcp.world_ingress_firewalls
-	some a in cc.arr(object.get(f.values, "allow", []))
+	some a in cc.arr(cc.oget(f.values, "allow", []))
 	wide(a)
 	result := {"msg": sprintf("%s allows every port from the internet", [f.address]), "resource": f.address, "attribute": "allow"}
 }
 
-wide(a) if lower(sprintf("%v", [object.get(a, "protocol", "")])) in {"all", "-1"}
+wide(a) if cc.lower_s(sprintf("%v", [cc.oget(a, "protocol", "")])) in {"all", "-1"}
 
 wide(a) if {
-	lower(sprintf("%v", [object.get(a, "protocol", "")])) in {"tcp", "udp"}
-	count(cc.arr(object.get(a, "ports", []))) == 0
+	cc.lower_s(sprintf("%v", [cc.oget(a, "protocol", "")])) in {"tcp", "udp"}
+	cc.size(cc.arr(cc.oget(a, "ports", []))) == 0
 }
 
 wide(a) if {
-	some p in cc.arr(object.get(a, "ports", []))
+	some p in cc.arr(cc.oget(a, "ports", []))
 	sprintf("%v", [p]) in {"0-65535", "1-65535"}
 }

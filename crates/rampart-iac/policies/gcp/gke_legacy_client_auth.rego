@@ -69,15 +69,15 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_container_cluster"})
-	some i, m in cc.arr(object.get(r.values, "master_auth", []))
-	some c in cc.arr(object.get(m, "client_certificate_config", []))
-	object.get(c, "issue_client_certificate", false) == true
+	some i, m in cc.arr(cc.oget(r.values, "master_auth", []))
+	some c in cc.arr(cc.oget(m, "client_certificate_config", []))
+	cc.oget(c, "issue_client_certificate", false) == true
 	result := {"msg": sprintf("%s issues client certificates", [r.address]), "resource": r.address, "attribute": sprintf("master_auth.%d.client_certificate_config", [i])}
 }
 
 deny contains result if {
 	some r in cc.resources({"google_container_cluster"})
-	some i, m in cc.arr(object.get(r.values, "master_auth", []))
-	not cc.blank(object.get(m, "password", null))
+	some i, m in cc.arr(cc.oget(r.values, "master_auth", []))
+	not cc.blank(cc.oget(m, "password", null))
 	result := {"msg": sprintf("%s enables basic authentication", [r.address]), "resource": r.address, "attribute": sprintf("master_auth.%d.password", [i])}
 }

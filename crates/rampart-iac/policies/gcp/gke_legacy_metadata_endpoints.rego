@@ -51,8 +51,8 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_container_cluster", "google_container_node_pool"})
-	some i, n in cc.arr(object.get(r.values, "node_config", []))
-	v := object.get(object.get(n, "metadata", {}), "disable-legacy-endpoints", "true")
+	some i, n in cc.arr(cc.oget(r.values, "node_config", []))
+	v := cc.oget(cc.oget(n, "metadata", {}), "disable-legacy-endpoints", "true")
 	gcp.falsy(v)
 	result := {"msg": sprintf("%s enables the legacy metadata endpoints", [r.address]), "resource": r.address, "attribute": sprintf("node_config.%d.metadata", [i])}
 }

@@ -38,6 +38,6 @@ import rego.v1
 
 deny contains result if {
 	some g in gcp.iam_grants({"google_project_iam", "google_folder_iam", "google_organization_iam"})
-	startswith(g.member, "user:")
+	cc.starts(g.member, "user:")
 	result := {"msg": sprintf("%s grants %s directly to %s", [g.resource.address, g.role, g.member]), "resource": g.resource.address, "attribute": g.attribute}
 }

@@ -39,11 +39,11 @@ import rego.v1
 
 deny contains result if {
 	some g in gcp.iam_grants({"google_project_iam", "google_folder_iam", "google_organization_iam"})
-	startswith(g.member, "serviceAccount:")
+	cc.starts(g.member, "serviceAccount:")
 	admin_role(g.role)
 	result := {"msg": sprintf("%s grants %s to %s", [g.resource.address, g.role, g.member]), "resource": g.resource.address, "attribute": "role"}
 }
 
 admin_role(r) if r in {"roles/owner", "roles/editor"}
 
-admin_role(r) if endswith(lower(r), "admin")
+admin_role(r) if cc.ends(cc.lower_s(r), "admin")

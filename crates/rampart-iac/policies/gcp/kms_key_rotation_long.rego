@@ -49,8 +49,8 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_kms_crypto_key"})
-	object.get(r.values, "purpose", "ENCRYPT_DECRYPT") == "ENCRYPT_DECRYPT"
-	p := object.get(r.values, "rotation_period", null)
+	cc.oget(r.values, "purpose", "ENCRYPT_DECRYPT") == "ENCRYPT_DECRYPT"
+	p := cc.oget(r.values, "rotation_period", null)
 	not cc.unknown(p)
 	too_long(p)
 	result := {"msg": sprintf("%s is not rotated at least every 90 days", [r.address]), "resource": r.address, "attribute": "rotation_period"}
@@ -60,6 +60,6 @@ too_long(p) if p == null
 
 too_long(p) if {
 	is_string(p)
-	endswith(p, "s")
-	to_number(trim_suffix(p, "s")) > 7776000
+	cc.ends(p, "s")
+	cc.num(trim_suffix(p, "s")) > 7776000
 }

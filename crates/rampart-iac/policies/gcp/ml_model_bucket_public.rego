@@ -55,11 +55,11 @@ import rego.v1
 
 ml_word := `(^|[^a-z])(ml|model|models|artifact|artifacts|vertex|training|inference|dataset|datasets|features?|llm|weights|checkpoints?)([^a-z]|$)`
 
-model_bucket(b) if regex.match(ml_word, lower(sprintf("%v", [object.get(b.values, "name", "")])))
+model_bucket(b) if cc.matches(ml_word, cc.lower_s(sprintf("%v", [cc.oget(b.values, "name", "")])))
 
 model_bucket(b) if {
-	some k, v in object.get(b.values, "labels", {})
-	regex.match(ml_word, lower(sprintf("%v=%v", [k, v])))
+	some k, v in cc.obj(cc.oget(b.values, "labels", {}))
+	cc.matches(ml_word, cc.lower_s(sprintf("%v=%v", [k, v])))
 }
 
 deny contains result if {

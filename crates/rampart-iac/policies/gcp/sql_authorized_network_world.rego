@@ -76,9 +76,9 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_sql_database_instance"})
-	some i, s in cc.arr(object.get(r.values, "settings", []))
-	some j, ip in cc.arr(object.get(s, "ip_configuration", []))
-	some k, n in cc.arr(object.get(ip, "authorized_networks", []))
-	object.get(n, "value", "") in {"0.0.0.0/0", "0.0.0.0"}
+	some i, s in cc.arr(cc.oget(r.values, "settings", []))
+	some j, ip in cc.arr(cc.oget(s, "ip_configuration", []))
+	some k, n in cc.arr(cc.oget(ip, "authorized_networks", []))
+	cc.oget(n, "value", "") in {"0.0.0.0/0", "0.0.0.0"}
 	result := {"msg": sprintf("%s accepts connections from 0.0.0.0/0", [r.address]), "resource": r.address, "attribute": sprintf("settings.%d.ip_configuration.%d.authorized_networks.%d.value", [i, j, k])}
 }

@@ -52,10 +52,10 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_sql_database_instance"})
-	startswith(object.get(r.values, "database_version", ""), "MYSQL")
-	some i, s in cc.arr(object.get(r.values, "settings", []))
-	some d in cc.arr(object.get(s, "database_flags", []))
+	cc.starts(cc.oget(r.values, "database_version", ""), "MYSQL")
+	some i, s in cc.arr(cc.oget(r.values, "settings", []))
+	some d in cc.arr(cc.oget(s, "database_flags", []))
 	d.name == "local_infile"
-	lower(sprintf("%v", [d.value])) == "on"
+	cc.lower_s(sprintf("%v", [d.value])) == "on"
 	result := {"msg": sprintf("%s enables local_infile", [r.address]), "resource": r.address, "attribute": sprintf("settings.%d.database_flags", [i])}
 }

@@ -84,15 +84,15 @@ wanted := ["log_connections", "log_disconnections", "log_checkpoints", "log_lock
 
 deny contains result if {
 	some r in cc.resources({"google_sql_database_instance"})
-	startswith(object.get(r.values, "database_version", ""), "POSTGRES")
-	some i, s in cc.arr(object.get(r.values, "settings", []))
+	cc.starts(cc.oget(r.values, "database_version", ""), "POSTGRES")
+	some i, s in cc.arr(cc.oget(r.values, "settings", []))
 	some f in wanted
 	not flag_on(s, f)
 	result := {"msg": sprintf("%s does not set %s to on", [r.address, f]), "resource": r.address, "attribute": sprintf("settings.%d.database_flags", [i])}
 }
 
 flag_on(s, f) if {
-	some d in cc.arr(object.get(s, "database_flags", []))
+	some d in cc.arr(cc.oget(s, "database_flags", []))
 	d.name == f
-	lower(sprintf("%v", [d.value])) == "on"
+	cc.lower_s(sprintf("%v", [d.value])) == "on"
 }

@@ -51,10 +51,10 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_sql_database_instance"})
-	startswith(object.get(r.values, "database_version", ""), "SQLSERVER")
-	some i, s in cc.arr(object.get(r.values, "settings", []))
-	some d in cc.arr(object.get(s, "database_flags", []))
+	cc.starts(cc.oget(r.values, "database_version", ""), "SQLSERVER")
+	some i, s in cc.arr(cc.oget(r.values, "settings", []))
+	some d in cc.arr(cc.oget(s, "database_flags", []))
 	d.name in {"cross db ownership chaining", "contained database authentication"}
-	lower(sprintf("%v", [d.value])) == "on"
+	cc.lower_s(sprintf("%v", [d.value])) == "on"
 	result := {"msg": sprintf("%s sets %s to on", [r.address, d.name]), "resource": r.address, "attribute": sprintf("settings.%d.database_flags", [i])}
 }

@@ -73,9 +73,9 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_sql_database_instance"})
-	some i, s in cc.arr(object.get(r.values, "settings", []))
-	ip := object.get(s, ["ip_configuration", 0], {})
-	not object.get(ip, "ssl_mode", "") in {"ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"}
-	object.get(ip, "require_ssl", false) != true
+	some i, s in cc.arr(cc.oget(r.values, "settings", []))
+	ip := cc.oget(s, ["ip_configuration", 0], {})
+	not cc.oget(ip, "ssl_mode", "") in {"ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"}
+	cc.oget(ip, "require_ssl", false) != true
 	result := {"msg": sprintf("%s does not require SSL connections", [r.address]), "resource": r.address, "attribute": sprintf("settings.%d.ip_configuration", [i])}
 }

@@ -57,15 +57,15 @@ deny contains result if {
 
 deny contains result if {
 	some r in cc.resources({"google_storage_bucket_access_control", "google_storage_object_access_control", "google_storage_default_object_access_control"})
-	object.get(r.values, "entity", "") in gcp.public_members
+	cc.oget(r.values, "entity", "") in gcp.public_members
 	result := {"msg": sprintf("%s grants access to %s", [r.address, r.values.entity]), "resource": r.address, "attribute": "entity"}
 }
 
 deny contains result if {
 	some r in cc.resources({"google_storage_bucket_acl", "google_storage_default_object_acl", "google_storage_object_acl"})
 	some k in ["role_entity"]
-	some e in cc.arr(object.get(r.values, k, []))
+	some e in cc.arr(cc.oget(r.values, k, []))
 	some m in gcp.public_members
-	endswith(e, sprintf(":%s", [m]))
+	cc.ends(e, sprintf(":%s", [m]))
 	result := {"msg": sprintf("%s grants %s", [r.address, e]), "resource": r.address, "attribute": k}
 }

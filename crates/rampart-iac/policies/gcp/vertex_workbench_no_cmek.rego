@@ -57,9 +57,9 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_workbench_instance"})
-	some i, g in cc.arr(object.get(r.values, "gce_setup", []))
+	some i, g in cc.arr(cc.oget(r.values, "gce_setup", []))
 	some d in ["boot_disk", "data_disks"]
-	disk := object.get(g, [d, 0], {})
+	disk := cc.oget(g, [d, 0], {})
 	not cmek(disk)
 	result := {"msg": sprintf("%s does not encrypt its %s with a customer-managed key", [r.address, d]), "resource": r.address, "attribute": sprintf("gce_setup.%d.%s", [i, d])}
 }
@@ -71,6 +71,6 @@ deny contains result if {
 }
 
 cmek(disk) if {
-	object.get(disk, "disk_encryption", "") == "CMEK"
-	not cc.blank(object.get(disk, "kms_key", null))
+	cc.oget(disk, "disk_encryption", "") == "CMEK"
+	not cc.blank(cc.oget(disk, "kms_key", null))
 }

@@ -70,8 +70,8 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_workbench_instance"})
-	some i, g in cc.arr(object.get(r.values, "gce_setup", []))
-	object.get(g, "disable_public_ip", false) != true
+	some i, g in cc.arr(cc.oget(r.values, "gce_setup", []))
+	cc.oget(g, "disable_public_ip", false) != true
 	result := {"msg": sprintf("%s has a public IP address", [r.address]), "resource": r.address, "attribute": sprintf("gce_setup.%d.disable_public_ip", [i])}
 }
 

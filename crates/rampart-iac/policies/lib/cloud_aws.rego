@@ -13,11 +13,11 @@ parse(p) := json.unmarshal(p) if {
 
 parse(p) := p if is_object(p)
 
-lower_all(xs) := [lower(x) | some x in cc.arr(xs); is_string(x)]
+lower_all(xs) := [cc.lower_s(x) | some x in cc.arr(xs); is_string(x); not cc.has_sub(x, "${")]
 
 allow_effect(e) := false if {
 	is_string(e)
-	lower(e) == "deny"
+	cc.lower_s(e) == "deny"
 } else := true
 
 json_principals(p) := ["*"] if p == "*"
@@ -28,56 +28,56 @@ json_principals(p) := [] if p == null
 
 # A JSON statement, normalized.
 norm_json(s) := {
-	"allow": allow_effect(object.get(s, "Effect", "Allow")),
-	"actions": lower_all(object.get(s, "Action", [])),
-	"not_actions": lower_all(object.get(s, "NotAction", [])),
-	"resources": cc.arr(object.get(s, "Resource", [])),
-	"not_resources": cc.arr(object.get(s, "NotResource", [])),
-	"principals": json_principals(object.get(s, "Principal", null)),
-	"conditioned": count(object.get(s, "Condition", {})) > 0,
+	"allow": allow_effect(cc.oget(s, "Effect", "Allow")),
+	"actions": lower_all(cc.oget(s, "Action", [])),
+	"not_actions": lower_all(cc.oget(s, "NotAction", [])),
+	"resources": cc.arr(cc.oget(s, "Resource", [])),
+	"not_resources": cc.arr(cc.oget(s, "NotResource", [])),
+	"principals": json_principals(cc.oget(s, "Principal", null)),
+	"conditioned": cc.size(cc.oget(s, "Condition", {})) > 0,
 	"insecure_transport": json_insecure_transport(s),
 }
 
 # The statement's condition matches requests made without TLS (aws:SecureTransport false).
 json_insecure_transport(s) := true if {
-	v := object.get(s, ["Condition", "Bool", "aws:SecureTransport"], null)
+	v := cc.oget(s, ["Condition", "Bool", "aws:SecureTransport"], null)
 	some x in cc.arr(v)
-	lower(sprintf("%v", [x])) == "false"
+	cc.lower_s(sprintf("%v", [x])) == "false"
 } else := false
 
 block_insecure_transport(s) := true if {
-	some c in cc.arr(object.get(s, "condition", []))
-	object.get(c, "variable", "") == "aws:SecureTransport"
-	some x in cc.arr(object.get(c, "values", []))
-	lower(sprintf("%v", [x])) == "false"
+	some c in cc.arr(cc.oget(s, "condition", []))
+	cc.oget(c, "variable", "") == "aws:SecureTransport"
+	some x in cc.arr(cc.oget(c, "values", []))
+	cc.lower_s(sprintf("%v", [x])) == "false"
 } else := false
 
 # A `statement` block of an aws_iam_policy_document data source, normalized.
 norm_block(s) := {
-	"allow": allow_effect(object.get(s, "effect", "Allow")),
-	"actions": lower_all(object.get(s, "actions", [])),
-	"not_actions": lower_all(object.get(s, "not_actions", [])),
-	"resources": cc.arr(object.get(s, "resources", [])),
-	"not_resources": cc.arr(object.get(s, "not_resources", [])),
-	"principals": [id | some p in cc.arr(object.get(s, "principals", [])); some id in cc.arr(object.get(p, "identifiers", []))],
-	"conditioned": count(cc.arr(object.get(s, "condition", []))) > 0,
+	"allow": allow_effect(cc.oget(s, "effect", "Allow")),
+	"actions": lower_all(cc.oget(s, "actions", [])),
+	"not_actions": lower_all(cc.oget(s, "not_actions", [])),
+	"resources": cc.arr(cc.oget(s, "resources", [])),
+	"not_resources": cc.arr(cc.oget(s, "not_resources", [])),
+	"principals": [id | some p in cc.arr(cc.oget(s, "principals", [])); some id in cc.arr(cc.oget(p, "identifiers", []))],
+	"conditioned": cc.size(cc.arr(cc.oget(s, "condition", []))) > 0,
 	"insecure_transport": block_insecure_transport(s),
 }
 
 # Policy texts a resource carries.
 policy_texts(r) := array.concat(
-	[p | some k in ["policy", "access_policies"]; p := object.get(r.values, k, null); p != null],
-	[p | some ip in cc.arr(object.get(r.values, "inline_policy", [])); p := object.get(ip, "policy", null); p != null],
+	[p | some k in ["policy", "access_policies"]; p := cc.oget(r.values, k, null); p != null],
+	[p | some ip in cc.arr(cc.oget(r.values, "inline_policy", [])); p := cc.oget(ip, "policy", null); p != null],
 )
 
 block_statements(r) := [norm_block(s) |
 	r.type == "aws_iam_policy_document"
-	some s in cc.arr(object.get(r.values, "statement", []))
+	some s in cc.arr(cc.oget(r.values, "statement", []))
 ]
 
 json_statements(text) := [norm_json(s) |
 	d := parse(text)
-	some s in cc.arr(object.get(d, "Statement", []))
+	some s in cc.arr(cc.oget(d, "Statement", []))
 	is_object(s)
 ]
 
@@ -86,7 +86,7 @@ referenced_doc_statements(text) := [s |
 	cc.unknown(text)
 	some d in input.resources
 	d.type == "aws_iam_policy_document"
-	contains(text, sprintf("%s.", [d.address]))
+	cc.has_sub(text, sprintf("%s.", [d.address]))
 	some s in block_statements(d)
 ]
 
@@ -122,14 +122,14 @@ targets(x, b) if b.address in x.references
 
 targets(x, b) if {
 	some ref in x.references
-	startswith(ref, sprintf("%s[", [b.address]))
+	cc.starts(ref, sprintf("%s[", [b.address]))
 }
 
 targets(x, b) if {
-	n := object.get(b.values, "bucket", null)
+	n := cc.oget(b.values, "bucket", null)
 	is_string(n)
 	not cc.unknown(n)
-	object.get(x.values, "bucket", null) == n
+	cc.oget(x.values, "bucket", null) == n
 }
 
 attached(b, t) := [x | some x in input.resources; x.type == t; targets(x, b)]
@@ -139,7 +139,7 @@ account_blocks_public if {
 	some a in input.resources
 	a.type == "aws_s3_account_public_access_block"
 	every f in ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"] {
-		object.get(a.values, f, false) == true
+		cc.oget(a.values, f, false) == true
 	}
 }
 
@@ -149,13 +149,13 @@ bucket_blocks_public(_) if account_blocks_public
 bucket_blocks_public(b) if {
 	some p in attached(b, "aws_s3_bucket_public_access_block")
 	every f in ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"] {
-		object.get(p.values, f, false) == true
+		cc.oget(p.values, f, false) == true
 	}
 }
 
 # Trust statements of a role (inline JSON or a referenced data document).
 trust_statements(role) := array.concat(json_statements(arp), referenced_doc_statements(arp)) if {
-	arp := object.get(role.values, "assume_role_policy", "")
+	arp := cc.oget(role.values, "assume_role_policy", "")
 } else := []
 
 # The role can be assumed by one of the service principals in `services`.
@@ -168,7 +168,7 @@ assumed_by(role, services) if {
 
 # Permission statements granted to a role: inline blocks, role policies, attached customer policies.
 role_statements(role) := array.concat(
-	[s | some text in [p | some ip in cc.arr(object.get(role.values, "inline_policy", [])); p := object.get(ip, "policy", null); p != null]; some s in array.concat(json_statements(text), referenced_doc_statements(text))],
+	[s | some text in [p | some ip in cc.arr(cc.oget(role.values, "inline_policy", [])); p := cc.oget(ip, "policy", null); p != null]; some s in array.concat(json_statements(text), referenced_doc_statements(text))],
 	array.concat(
 		[s | some rp in input.resources; rp.type == "aws_iam_role_policy"; role_target(rp, role); some s in statements(rp)],
 		[s | some att in input.resources; att.type == "aws_iam_role_policy_attachment"; role_target(att, role); some p in input.resources; p.type == "aws_iam_policy"; p.address in att.references; some s in statements(p)],
@@ -178,16 +178,16 @@ role_statements(role) := array.concat(
 role_target(x, role) if role.address in x.references
 
 role_target(x, role) if {
-	n := object.get(role.values, "name", null)
+	n := cc.oget(role.values, "name", null)
 	is_string(n)
 	not cc.unknown(n)
-	object.get(x.values, "role", null) == n
+	cc.oget(x.values, "role", null) == n
 }
 
 # AWS managed policy ARNs attached to a role.
 role_managed_arns(role) := array.concat(
-	[a | some a in cc.arr(object.get(role.values, "managed_policy_arns", [])); is_string(a)],
-	[a | some att in input.resources; att.type == "aws_iam_role_policy_attachment"; role_target(att, role); a := object.get(att.values, "policy_arn", ""); is_string(a)],
+	[a | some a in cc.arr(cc.oget(role.values, "managed_policy_arns", [])); is_string(a)],
+	[a | some att in input.resources; att.type == "aws_iam_role_policy_attachment"; role_target(att, role); a := cc.oget(att.values, "policy_arn", ""); is_string(a)],
 )
 
 # Ingress rules of security groups open to the whole internet, in every Terraform form:
@@ -195,39 +195,39 @@ role_managed_arns(role) := array.concat(
 # Each item: {"resource": r, "from": n, "to": n, "protocol": s, "attribute": path}.
 world_ingress contains rule if {
 	some r in cc.resources({"aws_security_group", "aws_default_security_group"})
-	some i, b in cc.arr(object.get(r.values, "ingress", []))
+	some i, b in cc.arr(cc.oget(r.values, "ingress", []))
 	some k in ["cidr_blocks", "ipv6_cidr_blocks"]
-	some c in cc.arr(object.get(b, k, []))
+	some c in cc.arr(cc.oget(b, k, []))
 	cc.is_world(c)
-	rule := {"resource": r, "from": object.get(b, "from_port", 0), "to": object.get(b, "to_port", 0), "protocol": object.get(b, "protocol", "-1"), "attribute": sprintf("ingress.%d.%s", [i, k])}
+	rule := {"resource": r, "from": cc.oget(b, "from_port", 0), "to": cc.oget(b, "to_port", 0), "protocol": cc.oget(b, "protocol", "-1"), "attribute": sprintf("ingress.%d.%s", [i, k])}
 }
 
 world_ingress contains rule if {
 	some r in cc.resources({"aws_security_group_rule"})
-	object.get(r.values, "type", "") == "ingress"
+	cc.oget(r.values, "type", "") == "ingress"
 	some k in ["cidr_blocks", "ipv6_cidr_blocks"]
-	some c in cc.arr(object.get(r.values, k, []))
+	some c in cc.arr(cc.oget(r.values, k, []))
 	cc.is_world(c)
-	rule := {"resource": r, "from": object.get(r.values, "from_port", 0), "to": object.get(r.values, "to_port", 0), "protocol": object.get(r.values, "protocol", "-1"), "attribute": k}
+	rule := {"resource": r, "from": cc.oget(r.values, "from_port", 0), "to": cc.oget(r.values, "to_port", 0), "protocol": cc.oget(r.values, "protocol", "-1"), "attribute": k}
 }
 
 world_ingress contains rule if {
 	some r in cc.resources({"aws_vpc_security_group_ingress_rule"})
 	some k in ["cidr_ipv4", "cidr_ipv6"]
-	cc.is_world(object.get(r.values, k, ""))
-	proto := object.get(r.values, "ip_protocol", "-1")
-	rule := {"resource": r, "from": object.get(r.values, "from_port", port_default(proto)), "to": object.get(r.values, "to_port", port_default_hi(proto)), "protocol": proto, "attribute": k}
+	cc.is_world(cc.oget(r.values, k, ""))
+	proto := cc.oget(r.values, "ip_protocol", "-1")
+	rule := {"resource": r, "from": cc.oget(r.values, "from_port", port_default(proto)), "to": cc.oget(r.values, "to_port", port_default_hi(proto)), "protocol": proto, "attribute": k}
 }
 
-port_default(proto) := 0 if lower(sprintf("%v", [proto])) in {"-1", "all"} else := -99
+port_default(proto) := 0 if cc.lower_s(sprintf("%v", [proto])) in {"-1", "all"} else := -99
 
-port_default_hi(proto) := 65535 if lower(sprintf("%v", [proto])) in {"-1", "all"} else := -99
+port_default_hi(proto) := 65535 if cc.lower_s(sprintf("%v", [proto])) in {"-1", "all"} else := -99
 
 # The open rule reaches port p (TCP/UDP ranges, or all protocols).
 reaches(rule, p) if cc.all_ports(rule.protocol, rule.from, rule.to)
 
 reaches(rule, p) if {
-	lower(sprintf("%v", [rule.protocol])) in {"tcp", "6", "udp", "17"}
+	cc.lower_s(sprintf("%v", [rule.protocol])) in {"tcp", "6", "udp", "17"}
 	cc.covers(rule.from, rule.to, p)
 }
 
@@ -237,19 +237,19 @@ ml_word := `(^|[^a-z])(ml|model|models|artifact|artifacts|sagemaker|bedrock|trai
 
 # A bucket that holds models or training data: named or tagged that way, or named by a SageMaker
 # model's model_data_url / a Bedrock custom model's data configuration.
-model_bucket(b) if regex.match(ml_word, lower(sprintf("%v", [object.get(b.values, "bucket", "")])))
+model_bucket(b) if cc.matches(ml_word, cc.lower_s(sprintf("%v", [cc.oget(b.values, "bucket", "")])))
 
 model_bucket(b) if {
-	some k, v in object.get(b.values, "tags", {})
-	regex.match(ml_word, lower(sprintf("%v=%v", [k, v])))
+	some k, v in cc.obj(cc.oget(b.values, "tags", {}))
+	cc.matches(ml_word, cc.lower_s(sprintf("%v=%v", [k, v])))
 }
 
 model_bucket(b) if {
-	name := object.get(b.values, "bucket", "")
+	name := cc.oget(b.values, "bucket", "")
 	is_string(name)
 	name != ""
 	some u in ml_s3_uris
-	startswith(u, sprintf("s3://%s/", [name]))
+	cc.starts(u, sprintf("s3://%s/", [name]))
 }
 
 model_bucket(b) if {
@@ -262,8 +262,8 @@ ml_s3_uris contains u if {
 	some m in input.resources
 	m.type == "aws_sagemaker_model"
 	some k in ["primary_container", "container"]
-	some c in cc.arr(object.get(m.values, k, []))
-	u := object.get(c, "model_data_url", "")
+	some c in cc.arr(cc.oget(m.values, k, []))
+	u := cc.oget(c, "model_data_url", "")
 	is_string(u)
 }
 
@@ -271,8 +271,8 @@ ml_s3_uris contains u if {
 	some m in input.resources
 	m.type == "aws_bedrock_custom_model"
 	some k in ["output_data_config", "training_data_config", "validation_data_config"]
-	some c in cc.arr(object.get(m.values, k, []))
-	some u in [object.get(c, "s3_uri", "")]
+	some c in cc.arr(cc.oget(m.values, k, []))
+	some u in [cc.oget(c, "s3_uri", "")]
 	is_string(u)
 }
 
@@ -280,8 +280,8 @@ ml_s3_uris contains u if {
 
 # Policy documents a CloudFormation resource carries (Properties as `values`).
 cfn_policy_docs(r) := array.concat(
-	[d | some k in ["PolicyDocument", "KeyPolicy", "AccessPolicies"]; d := object.get(r.values, k, null); d != null],
-	[d | some p in cc.arr(object.get(r.values, "Policies", [])); d := object.get(p, "PolicyDocument", null); d != null],
+	[d | some k in ["PolicyDocument", "KeyPolicy", "AccessPolicies"]; d := cc.oget(r.values, k, null); d != null],
+	[d | some p in cc.arr(cc.oget(r.values, "Policies", [])); d := cc.oget(p, "PolicyDocument", null); d != null],
 )
 
 # Normalized statements of a CloudFormation resource's policy documents.
@@ -296,17 +296,17 @@ cfn_allows(r) := [s | some s in cfn_statements(r); s.allow]
 # {"resource": r, "from": n, "to": n, "protocol": s, "attribute": path}.
 cfn_world_ingress contains rule if {
 	some r in cc.resources({"AWS::EC2::SecurityGroup"})
-	some i, b in cc.arr(object.get(r.values, "SecurityGroupIngress", []))
+	some i, b in cc.arr(cc.oget(r.values, "SecurityGroupIngress", []))
 	cfn_open(b)
-	rule := {"resource": r, "from": object.get(b, "FromPort", 0), "to": object.get(b, "ToPort", 65535), "protocol": object.get(b, "IpProtocol", "-1"), "attribute": sprintf("SecurityGroupIngress.%d", [i])}
+	rule := {"resource": r, "from": cc.oget(b, "FromPort", 0), "to": cc.oget(b, "ToPort", 65535), "protocol": cc.oget(b, "IpProtocol", "-1"), "attribute": sprintf("SecurityGroupIngress.%d", [i])}
 }
 
 cfn_world_ingress contains rule if {
 	some r in cc.resources({"AWS::EC2::SecurityGroupIngress"})
 	cfn_open(r.values)
-	rule := {"resource": r, "from": object.get(r.values, "FromPort", 0), "to": object.get(r.values, "ToPort", 65535), "protocol": object.get(r.values, "IpProtocol", "-1"), "attribute": "CidrIp"}
+	rule := {"resource": r, "from": cc.oget(r.values, "FromPort", 0), "to": cc.oget(r.values, "ToPort", 65535), "protocol": cc.oget(r.values, "IpProtocol", "-1"), "attribute": "CidrIp"}
 }
 
-cfn_open(b) if object.get(b, "CidrIp", "") == "0.0.0.0/0"
+cfn_open(b) if cc.oget(b, "CidrIp", "") == "0.0.0.0/0"
 
-cfn_open(b) if object.get(b, "CidrIpv6", "") == "::/0"
+cfn_open(b) if cc.oget(b, "CidrIpv6", "") == "::/0"

@@ -7,14 +7,14 @@ import rego.v1
 resources(types) := [r |
 	some r in input.resources
 	r.type in types
-	object.get(r, "mode", "managed") != "data"
+	oget(r, "mode", "managed") != "data"
 ]
 
 # Data sources whose type is in `types`.
 data_sources(types) := [r |
 	some r in input.resources
 	r.type in types
-	object.get(r, "mode", "managed") == "data"
+	oget(r, "mode", "managed") == "data"
 ]
 
 # A value the evaluator could not resolve statically ("${...}" or a CloudFormation intrinsic).
@@ -29,8 +29,56 @@ unknown(v) if {
 	k in {"Ref", "Fn::GetAtt", "Fn::ImportValue", "Fn::If", "Fn::Sub", "Fn::Join", "Fn::Select", "Fn::FindInMap"}
 }
 
+# regorus raises (rather than leaving undefined) when a built-in gets the wrong type, and one
+# error aborts the evaluation of every policy of the document. Policies therefore go through
+# these total helpers whenever a value comes from the scanned file.
+
+# object.get that tolerates a non-object (null in plan JSON, an unresolved "${...}" string).
+oget(o, k, d) := object.get(o, k, d) if is_object(o) else := d
+
 # Value at a path (array of keys and indices) or null.
-get(obj, path) := object.get(obj, path, null)
+get(obj, path) := oget(obj, path, null)
+
+# The value if it is an object, else {}.
+obj(v) := v if is_object(v) else := {}
+
+# The value if it is a string, else "".
+str(v) := v if is_string(v) else := ""
+
+lower_s(v) := lower(v) if is_string(v) else := ""
+
+upper_s(v) := upper(v) if is_string(v) else := ""
+
+starts(s, p) if startswith(str(s), p)
+
+ends(s, p) if endswith(str(s), p)
+
+has_sub(s, p) if contains(str(s), p)
+
+# count() of a collection or string, 0 for anything else.
+size(v) := count(v) if {
+	is_array(v)
+} else := count(v) if {
+	is_object(v)
+} else := count(v) if {
+	is_set(v)
+} else := count(v) if {
+	is_string(v)
+} else := 0
+
+# A number, or a string holding one; undefined otherwise.
+num(v) := v if is_number(v)
+
+num(v) := to_number(v) if {
+	is_string(v)
+	regex.match(`^-?[0-9]+(\.[0-9]+)?$`, v)
+}
+
+# regex.match on a string, false for anything else.
+matches(pattern, v) if {
+	is_string(v)
+	regex.match(pattern, v)
+}
 
 # Nothing set: missing, null, empty string, empty array or object.
 blank(v) if v == null
@@ -78,8 +126,8 @@ is_world(c) if c in world_cidrs
 
 # A port range [from, to] (numbers or numeric strings) covers port p.
 covers(from, to, p) if {
-	f := to_number(from)
-	t := to_number(to)
+	f := num(from)
+	t := num(to)
 	f <= p
 	p <= t
 }
@@ -88,8 +136,8 @@ covers(from, to, p) if {
 all_ports(proto, _, _) if lower(sprintf("%v", [proto])) in {"-1", "all", "*"}
 
 all_ports(_, from, to) if {
-	to_number(from) <= 0
-	to_number(to) >= 65535
+	num(from) <= 0
+	num(to) >= 65535
 }
 
 # A variable name that suggests it carries a credential.
