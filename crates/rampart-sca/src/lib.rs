@@ -8,6 +8,7 @@ pub mod advisory;
 pub mod db;
 pub mod inventory;
 pub mod matching;
+pub mod os;
 pub mod package;
 pub mod sbom;
 pub mod scanner;

@@ -113,7 +113,7 @@ pub fn match_package(advisories: &[Advisory], pkg: &Package, opts: MatchOptions)
         let mut affected = false;
         let mut fixed = Vec::new();
         for a in &adv.affected {
-            if a.name != pkg.name || !a.applies_to_release(pkg.distro.as_deref()) {
+            if a.name != pkg.name || !a.applies_to(&pkg.ecosystem, pkg.distro.as_deref()) {
                 continue;
             }
             if a.affects(&installed) {

@@ -29,6 +29,24 @@ pub enum Ecosystem {
     Debian,
     #[serde(rename = "Red Hat")]
     RedHat,
+    /// `Ubuntu:22.04:LTS`, `Ubuntu:23.10`, `Ubuntu:Pro:22.04:LTS` in OSV; dpkg versions.
+    #[serde(rename = "Ubuntu")]
+    Ubuntu,
+    #[serde(rename = "Rocky Linux")]
+    RockyLinux,
+    #[serde(rename = "AlmaLinux")]
+    AlmaLinux,
+    /// `openSUSE:Leap 15.5`, `openSUSE:Tumbleweed`.
+    #[serde(rename = "openSUSE")]
+    OpenSuse,
+    /// `SUSE:Linux Enterprise Server 15 SP5`.
+    #[serde(rename = "SUSE")]
+    Suse,
+    /// Wolfi and Chainguard images: apk packages, no release suffix.
+    #[serde(rename = "Wolfi")]
+    Wolfi,
+    #[serde(rename = "Chainguard")]
+    Chainguard,
 }
 
 impl Ecosystem {
@@ -47,6 +65,13 @@ impl Ecosystem {
             Ecosystem::Alpine => "Alpine",
             Ecosystem::Debian => "Debian",
             Ecosystem::RedHat => "Red Hat",
+            Ecosystem::Ubuntu => "Ubuntu",
+            Ecosystem::RockyLinux => "Rocky Linux",
+            Ecosystem::AlmaLinux => "AlmaLinux",
+            Ecosystem::OpenSuse => "openSUSE",
+            Ecosystem::Suse => "SUSE",
+            Ecosystem::Wolfi => "Wolfi",
+            Ecosystem::Chainguard => "Chainguard",
         }
     }
 
@@ -62,11 +87,60 @@ impl Ecosystem {
             Ecosystem::Maven => "maven",
             Ecosystem::NuGet => "nuget",
             Ecosystem::Conda => "conda",
-            Ecosystem::Alpine => "apk",
-            Ecosystem::Debian => "deb",
-            Ecosystem::RedHat => "rpm",
+            Ecosystem::Alpine | Ecosystem::Wolfi | Ecosystem::Chainguard => "apk",
+            Ecosystem::Debian | Ecosystem::Ubuntu => "deb",
+            Ecosystem::RedHat
+            | Ecosystem::RockyLinux
+            | Ecosystem::AlmaLinux
+            | Ecosystem::OpenSuse
+            | Ecosystem::Suse => "rpm",
         }
     }
+
+    /// The purl namespace (vendor) of OS package ecosystems.
+    pub fn purl_vendor(&self) -> Option<&'static str> {
+        Some(match self {
+            Ecosystem::Alpine => "alpine",
+            Ecosystem::Wolfi => "wolfi",
+            Ecosystem::Chainguard => "chainguard",
+            Ecosystem::Debian => "debian",
+            Ecosystem::Ubuntu => "ubuntu",
+            Ecosystem::RedHat => "redhat",
+            Ecosystem::RockyLinux => "rocky",
+            Ecosystem::AlmaLinux => "almalinux",
+            Ecosystem::OpenSuse => "opensuse",
+            Ecosystem::Suse => "suse",
+            _ => return None,
+        })
+    }
+
+    /// An operating-system package ecosystem (advisories are per distribution release).
+    pub fn is_os(&self) -> bool {
+        self.purl_vendor().is_some()
+    }
+
+    /// Every ecosystem, in declaration order.
+    pub const ALL: [Ecosystem; 19] = [
+        Ecosystem::CratesIo,
+        Ecosystem::Npm,
+        Ecosystem::PyPI,
+        Ecosystem::Go,
+        Ecosystem::RubyGems,
+        Ecosystem::Packagist,
+        Ecosystem::Maven,
+        Ecosystem::NuGet,
+        Ecosystem::Conda,
+        Ecosystem::Alpine,
+        Ecosystem::Debian,
+        Ecosystem::RedHat,
+        Ecosystem::Ubuntu,
+        Ecosystem::RockyLinux,
+        Ecosystem::AlmaLinux,
+        Ecosystem::OpenSuse,
+        Ecosystem::Suse,
+        Ecosystem::Wolfi,
+        Ecosystem::Chainguard,
+    ];
 }
 
 /// Whether a package is needed at run time.
@@ -98,6 +172,17 @@ pub struct Package {
     /// The file it came from, relative to the scan root with `/`.
     pub source_file: String,
     pub line: Option<u32>,
-    /// The distribution release for OS packages (`v3.18` for Alpine, `bookworm`/`12` for Debian).
+    /// The distribution release for OS packages, as the suffix of OSV's ecosystem name (`v3.18`
+    /// for Alpine, `12` (or `bookworm`) for Debian, `22.04:LTS` for Ubuntu, `9` for Rocky Linux).
     pub distro: Option<String>,
+}
+
+impl Package {
+    /// The OSV ecosystem with its release, `Debian:12`, or the bare name without one.
+    pub fn osv_ecosystem(&self) -> String {
+        match &self.distro {
+            Some(d) if self.ecosystem.is_os() => format!("{}:{d}", self.ecosystem.osv_name()),
+            _ => self.ecosystem.osv_name().to_string(),
+        }
+    }
 }

@@ -76,6 +76,8 @@ pub struct ScaScanner {
     db: OnceLock<Result<Arc<Database>, String>>,
     reported_db_problem: AtomicBool,
     reported_expired: Mutex<Vec<usize>>,
+    /// OS package databases and os-release files seen in this scan, paired in `finish`.
+    os: Mutex<crate::os::OsCollector>,
 }
 
 impl ScaScanner {
@@ -109,6 +111,7 @@ impl ScaScanner {
             db: OnceLock::new(),
             reported_db_problem: AtomicBool::new(false),
             reported_expired: Mutex::new(Vec::new()),
+            os: Mutex::new(crate::os::OsCollector::new()),
         })
     }
 
@@ -235,7 +238,7 @@ impl ScaScanner {
         let location = Location::Package {
             manifest: p.source_file.clone(),
             line: p.line,
-            ecosystem: p.ecosystem.osv_name().to_string(),
+            ecosystem: p.osv_ecosystem(),
             name: p.name.clone(),
             version: p.version.clone(),
             purl: (!p.purl.is_empty()).then(|| p.purl.clone()),
@@ -294,6 +297,10 @@ impl ScaScanner {
                     .collect::<Vec<_>>(),
             )
             .with_property("fixed_versions", m.fixed_versions.clone())
+            .with_property(
+                "fixed_version",
+                m.remediation.clone().unwrap_or_else(|| "not fixed".into()),
+            )
             .with_property("direct", p.direct)
             .with_property("scope", format!("{:?}", p.scope).to_lowercase())
             .with_property("summary", m.summary.clone());
@@ -341,10 +348,15 @@ impl Scanner for ScaScanner {
 
     fn wants(&self, file: &FileInfo<'_>, _ctx: &ScanContext) -> bool {
         crate::inventory::detect(file.rel_path).is_some()
+            || crate::os::detect(file.rel_path).is_some()
     }
 
     fn scan_file(&self, ctx: &ScanContext, file: &FileTarget<'_>, out: &mut ScanOutput) {
         let rel = file.info.rel_path;
+        if crate::os::detect(rel).is_some() {
+            self.collect_os_file(file, out);
+            return;
+        }
         let Some(format) = crate::inventory::detect(rel) else {
             return;
         };
@@ -364,6 +376,78 @@ impl Scanner for ScaScanner {
             Err(e) => out.diagnostic(Diagnostic::error(SCANNER, Some(&e.file), e.line, e.message)),
         }
     }
+
+    fn finish(&self, _ctx: &ScanContext, out: &mut ScanOutput) {
+        let collected = std::mem::take(&mut *self.os.lock().unwrap_or_else(|p| p.into_inner()));
+        if collected.is_empty() {
+            return;
+        }
+        let (packages, problems) = collected.resolve();
+        for p in problems {
+            out.diagnostic(os_diagnostic(p));
+        }
+        self.scan_packages(&packages, out);
+    }
+}
+
+fn os_diagnostic(p: crate::os::OsProblem) -> Diagnostic {
+    if p.is_error {
+        Diagnostic::error(SCANNER, Some(&p.file), p.line, p.message)
+    } else {
+        Diagnostic::warning(SCANNER, Some(&p.file), p.message)
+    }
+}
+
+/// Largest OS package database read (a full Fedora rpmdb.sqlite is ~100 MiB).
+const MAX_OS_DB: u64 = 512 * 1024 * 1024;
+
+impl ScaScanner {
+    /// Keeps an os-release file or a package database for `finish`, which matches its packages
+    /// once the whole tree (and so the os-release of every root) has been seen.
+    fn collect_os_file(&self, file: &FileTarget<'_>, out: &mut ScanOutput) {
+        let rel = file.info.rel_path;
+        let owned;
+        let content = match file.content {
+            Some(c) => c,
+            None => {
+                if file.info.size > MAX_OS_DB {
+                    out.diagnostic(Diagnostic::warning(
+                        SCANNER,
+                        Some(rel),
+                        format!(
+                            "skipped: {} bytes is more than the {MAX_OS_DB}-byte limit for a package database",
+                            file.info.size
+                        ),
+                    ));
+                    return;
+                }
+                owned = match read_bounded(file.info.path, MAX_OS_DB) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        out.diagnostic(Diagnostic::error(
+                            SCANNER,
+                            Some(rel),
+                            None,
+                            format!("cannot read: {e}"),
+                        ));
+                        return;
+                    }
+                };
+                &owned
+            }
+        };
+        let mut os = self.os.lock().unwrap_or_else(|p| p.into_inner());
+        if let Err(p) = os.add(rel, content) {
+            out.diagnostic(os_diagnostic(p));
+        }
+    }
+}
+
+fn read_bounded(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    std::fs::File::open(path)?.take(max).read_to_end(&mut buf)?;
+    Ok(buf)
 }
 
 /// The rules of the `sca` scanner.

@@ -140,6 +140,13 @@ pub fn parse_ecosystem(name: &str) -> Option<(Ecosystem, Option<String>)> {
         "Alpine" => Ecosystem::Alpine,
         "Debian" => Ecosystem::Debian,
         "Red Hat" => Ecosystem::RedHat,
+        "Ubuntu" => Ecosystem::Ubuntu,
+        "Rocky Linux" => Ecosystem::RockyLinux,
+        "AlmaLinux" => Ecosystem::AlmaLinux,
+        "openSUSE" => Ecosystem::OpenSuse,
+        "SUSE" => Ecosystem::Suse,
+        "Wolfi" => Ecosystem::Wolfi,
+        "Chainguard" => Ecosystem::Chainguard,
         _ => return None,
     };
     Some((eco, release))
@@ -455,29 +462,15 @@ impl Affected {
     /// are the same Alpine release; Debian code names map to their numbers). Entries without a
     /// release apply to every release; a package without a release matches every entry.
     pub fn applies_to_release(&self, distro: Option<&str>) -> bool {
+        self.applies_to(&Ecosystem::Debian, distro)
+    }
+
+    /// [`Affected::applies_to_release`] with `eco`'s own release naming (`Ubuntu:Pro:...` is not
+    /// `Ubuntu:...`; `Red Hat:enterprise_linux:9::appstream` is release 9).
+    pub fn applies_to(&self, eco: &Ecosystem, distro: Option<&str>) -> bool {
         match (&self.release, distro) {
             (None, _) | (_, None) => true,
-            (Some(r), Some(d)) => {
-                let (r, d) = (release_key(r), release_key(d));
-                // `3.11` is the release of `3.11.6`; `12` of `12.5`.
-                r == d || d.starts_with(&format!("{r}.")) || r.starts_with(&format!("{d}."))
-            }
+            (Some(r), Some(d)) => crate::os::release::release_matches(eco, r, d),
         }
     }
-}
-
-fn release_key(r: &str) -> String {
-    let r = r.trim().to_ascii_lowercase();
-    let r = r.strip_prefix('v').unwrap_or(&r).to_string();
-    let named = match r.as_str() {
-        "jessie" => "8",
-        "stretch" => "9",
-        "buster" => "10",
-        "bullseye" => "11",
-        "bookworm" => "12",
-        "trixie" => "13",
-        "forky" => "14",
-        other => other,
-    };
-    named.to_string()
 }

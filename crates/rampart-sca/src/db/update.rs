@@ -14,7 +14,7 @@ use crate::advisory::parse_ecosystem;
 pub const DEFAULT_BASE_URL: &str = "https://osv-vulnerabilities.storage.googleapis.com";
 
 /// Ecosystems rampart can match, in the bucket's spelling.
-pub const SUPPORTED: [&str; 11] = [
+pub const SUPPORTED: [&str; 18] = [
     "PyPI",
     "npm",
     "crates.io",
@@ -26,6 +26,13 @@ pub const SUPPORTED: [&str; 11] = [
     "Alpine",
     "Debian",
     "Red Hat",
+    "Ubuntu",
+    "Rocky Linux",
+    "AlmaLinux",
+    "openSUSE",
+    "SUSE",
+    "Wolfi",
+    "Chainguard",
 ];
 
 /// Largest archive accepted (the biggest OSV ecosystem archives are a few hundred MiB).

@@ -190,9 +190,37 @@ impl Purl {
             "maven" => Ecosystem::Maven,
             "nuget" => Ecosystem::NuGet,
             "conda" => Ecosystem::Conda,
-            "apk" => Ecosystem::Alpine,
-            "deb" => Ecosystem::Debian,
-            "rpm" => Ecosystem::RedHat,
+            "apk" => match self
+                .namespace
+                .as_deref()
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
+                Some("wolfi") => Ecosystem::Wolfi,
+                Some("chainguard") => Ecosystem::Chainguard,
+                _ => Ecosystem::Alpine,
+            },
+            "deb" => match self
+                .namespace
+                .as_deref()
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
+                Some("ubuntu") => Ecosystem::Ubuntu,
+                _ => Ecosystem::Debian,
+            },
+            "rpm" => match self
+                .namespace
+                .as_deref()
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
+                Some("rocky") => Ecosystem::RockyLinux,
+                Some("almalinux") => Ecosystem::AlmaLinux,
+                Some("opensuse") => Ecosystem::OpenSuse,
+                Some("suse") => Ecosystem::Suse,
+                _ => Ecosystem::RedHat,
+            },
             _ => return None,
         })
     }

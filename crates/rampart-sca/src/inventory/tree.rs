@@ -29,7 +29,7 @@ pub struct TreeInventory {
 pub fn inventory_tree(ctx: &ScanContext, excludes: &GlobSet) -> Result<TreeInventory, WalkError> {
     let found: Mutex<Vec<WalkedFile>> = Mutex::new(Vec::new());
     walk::for_each_file(&ctx.root, excludes, ctx.options.threads, |f| {
-        if detect(&f.rel_path).is_some()
+        if (detect(&f.rel_path).is_some() || crate::os::detect(&f.rel_path).is_some())
             && let Ok(mut v) = found.lock()
         {
             v.push(f);
@@ -49,7 +49,12 @@ pub fn inventory_tree(ctx: &ScanContext, excludes: &GlobSet) -> Result<TreeInven
         ctx
     };
     let mut out = TreeInventory::default();
+    let mut os = crate::os::OsCollector::new();
     for f in files {
+        if crate::os::detect(&f.rel_path).is_some() {
+            add_os_file(&mut os, &f, &mut out);
+            continue;
+        }
         let Some(fmt) = detect(&f.rel_path) else {
             continue;
         };
@@ -84,5 +89,44 @@ pub fn inventory_tree(ctx: &ScanContext, excludes: &GlobSet) -> Result<TreeInven
             Err(e) => out.errors.push(e),
         }
     }
+    let (packages, problems) = os.resolve();
+    out.packages.extend(packages);
+    out.errors
+        .extend(problems.into_iter().map(|p| InventoryError {
+            file: p.file,
+            line: p.line,
+            message: p.message,
+        }));
     Ok(out)
+}
+
+/// Largest OS package database read.
+const MAX_OS_DB: u64 = 512 * 1024 * 1024;
+
+fn add_os_file(os: &mut crate::os::OsCollector, f: &WalkedFile, out: &mut TreeInventory) {
+    let err = |message: String| InventoryError {
+        file: f.rel_path.clone(),
+        line: None,
+        message,
+    };
+    if f.size > MAX_OS_DB {
+        out.errors.push(err(format!(
+            "{} bytes, over the {MAX_OS_DB}-byte limit for a package database; not read",
+            f.size
+        )));
+        return;
+    }
+    match std::fs::read(&f.path) {
+        Ok(content) => {
+            out.files += 1;
+            if let Err(p) = os.add(&f.rel_path, &content) {
+                out.errors.push(InventoryError {
+                    file: p.file,
+                    line: p.line,
+                    message: p.message,
+                });
+            }
+        }
+        Err(e) => out.errors.push(err(format!("cannot read: {e}"))),
+    }
 }

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::inventory::graph::DepGraph;
 use crate::inventory::purl;
-use crate::package::{Ecosystem, Package, Scope};
+use crate::package::{Package, Scope};
 
 pub mod cyclonedx;
 pub mod spdx;
@@ -225,10 +225,7 @@ pub(crate) fn package_from_purl(p: &str, source: &str) -> Option<Package> {
     let name = parsed.package_name();
     let mut pkg = crate::inventory::new_package(eco.clone(), &name, &version, source, None);
     let distro = parsed.qualifier("distro").map(str::to_string);
-    if matches!(
-        eco,
-        Ecosystem::Alpine | Ecosystem::Debian | Ecosystem::RedHat
-    ) {
+    if eco.is_os() {
         pkg.distro = distro;
     }
     // Keep the purl as the SBOM gives it: it is the identity other tools know.

@@ -72,9 +72,13 @@ impl Scheme {
             Ecosystem::RubyGems => Scheme::RubyGems,
             Ecosystem::NuGet => Scheme::NuGet,
             Ecosystem::Packagist => Scheme::Packagist,
-            Ecosystem::Debian => Scheme::Debian,
-            Ecosystem::Alpine => Scheme::Alpine,
-            Ecosystem::RedHat => Scheme::Rpm,
+            Ecosystem::Debian | Ecosystem::Ubuntu => Scheme::Debian,
+            Ecosystem::Alpine | Ecosystem::Wolfi | Ecosystem::Chainguard => Scheme::Alpine,
+            Ecosystem::RedHat
+            | Ecosystem::RockyLinux
+            | Ecosystem::AlmaLinux
+            | Ecosystem::OpenSuse
+            | Ecosystem::Suse => Scheme::Rpm,
             Ecosystem::Conda => return None,
         })
     }
