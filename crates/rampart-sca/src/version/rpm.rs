@@ -147,8 +147,13 @@ impl Ord for RpmVersion {
             .then_with(|| rpmvercmp(&self.version, &other.version))
             .then_with(|| match (&self.release, &other.release) {
                 (Some(a), Some(b)) => rpmvercmp(a, b),
-                // rpm compares releases only when both sides have one.
-                _ => Ordering::Equal,
+                // As rpm 4.18's `rpm.vercmp` orders full EVRs (tests/fixtures/versions/rpm.tsv):
+                // a version without a release sorts below the same version with one. (rpm's
+                // dependency matching treats a missing release as a wildcard instead, which is
+                // no total order and would make sorting fixed versions inconsistent.)
+                (None, None) => Ordering::Equal,
+                (None, Some(_)) => Ordering::Less,
+                (Some(_), None) => Ordering::Greater,
             })
     }
 }
