@@ -10,7 +10,7 @@
 #   owasp_llm: []
 #   ssdf: ["PW.4.1", "PS.2.1"]
 #   rationale: GitHub-maintained actions are lower risk than third-party ones, but their tags are still mutable; SHA pinning makes the workflow reproducible and policy-uniform.
-#   remediation: Pin to the commit SHA with the version in a comment (actions/checkout@<sha> # v4.2.2).
+#   remediation: Pin to the commit SHA (actions/checkout@<40-hex sha>) and keep the version, such as v4.2.2, in a trailing comment.
 #   references: ["https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions"]
 #   examples:
 #     fail:

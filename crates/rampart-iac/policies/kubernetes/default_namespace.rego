@@ -64,9 +64,21 @@ deny contains result if {
 	not r.type in cluster_scoped
 	ns := object.get(r.values.metadata, "namespace", "default")
 	ns in {"default", ""}
+	not builtin_object(r)
 	result := {
 		"msg": sprintf("%s is placed in the default namespace", [r.address]),
 		"resource": r.address,
 		"attribute": "metadata.namespace",
 	}
+}
+
+# Objects Kubernetes itself creates in every namespace / in default.
+builtin_object(r) if {
+	r.type == "ServiceAccount"
+	r.values.metadata.name == "default"
+}
+
+builtin_object(r) if {
+	r.type == "Service"
+	r.values.metadata.name == "kubernetes"
 }

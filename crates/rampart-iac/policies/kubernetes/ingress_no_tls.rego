@@ -46,9 +46,13 @@ deny contains result if {
 	r.type == "Ingress"
 	count(object.get(r.values.spec, "rules", [])) > 0
 	count(object.get(r.values.spec, "tls", [])) == 0
+	not passthrough(r)
 	result := {
 		"msg": sprintf("%s has no TLS configuration", [r.address]),
 		"resource": r.address,
 		"attribute": "spec",
 	}
 }
+
+# TLS passed through to the backend (terminated by the service itself).
+passthrough(r) if object.get(object.get(r.values.metadata, "annotations", {}), "nginx.ingress.kubernetes.io/ssl-passthrough", "") in {"true", true}

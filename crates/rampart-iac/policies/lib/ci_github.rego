@@ -68,11 +68,11 @@ else := []
 
 # Contexts an outside contributor controls (titles, bodies, branch names, commit messages,
 # author names and e-mails, wiki page names).
-untrusted_pattern := `github[.]event[.](issue[.](title|body)|pull_request[.](title|body|head[.](ref|label|repo[.]default_branch))|comment[.]body|review[.]body|review_comment[.]body|discussion[.](title|body)|pages[^ }]*[.]page_name|commits[^ }]*[.](message|author[.](email|name))|head_commit[.](message|author[.](email|name))|workflow_run[.](head_branch|display_title|head_commit[.](message|author[.](email|name))))|github[.]head_ref`
+untrusted_pattern(_) := `github[.]event[.](issue[.](title|body)|pull_request[.](title|body|head[.](ref|label|repo[.]default_branch))|comment[.]body|review[.]body|review_comment[.]body|discussion[.](title|body)|pages[^ }]*[.]page_name|commits[^ }]*[.](message|author[.](email|name))|head_commit[.](message|author[.](email|name))|workflow_run[.](head_branch|display_title|head_commit[.](message|author[.](email|name))))|github[.]head_ref`
 
 untrusted_expressions(s) := [e |
 	some e in expressions(s)
-	regex.match(untrusted_pattern, e)
+	regex.match(untrusted_pattern(0), e)
 ]
 
 # Action references pinned to a full commit SHA.
@@ -87,7 +87,8 @@ first_party(action) if startswith(action, "actions/")
 
 first_party(action) if startswith(action, "github/")
 
-# True when runs-on names a self-hosted runner (string, list or {group, labels} forms).
+# True when runs-on names a self-hosted runner (string, list or {labels} forms; a runner group
+# alone may hold GitHub-hosted larger runners, so it does not count).
 self_hosted(runs_on) if runs_on == "self-hosted"
 
 self_hosted(runs_on) if {
@@ -96,5 +97,3 @@ self_hosted(runs_on) if {
 }
 
 self_hosted(runs_on) if "self-hosted" in runs_on.labels
-
-self_hosted(runs_on) if runs_on.group

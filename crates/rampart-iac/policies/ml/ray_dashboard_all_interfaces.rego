@@ -59,11 +59,15 @@ all_hosts(v) if v in {"0.0.0.0", "::", "[::]"}
 
 head_params(r) := r.values.spec.headGroupSpec.rayStartParams if r.type == "RayCluster"
 
-head_params(r) := r.values.spec.rayClusterSpec.headGroupSpec.rayStartParams if r.type in {"RayJob", "RayService"}
+head_params(r) := r.values.spec.rayClusterSpec.headGroupSpec.rayStartParams if r.type == "RayJob"
+
+head_params(r) := r.values.spec.rayClusterConfig.headGroupSpec.rayStartParams if r.type == "RayService"
 
 head_path(r) := "spec.headGroupSpec.rayStartParams" if r.type == "RayCluster"
 
-head_path(r) := "spec.rayClusterSpec.headGroupSpec.rayStartParams" if r.type in {"RayJob", "RayService"}
+head_path(r) := "spec.rayClusterSpec.headGroupSpec.rayStartParams" if r.type == "RayJob"
+
+head_path(r) := "spec.rayClusterConfig.headGroupSpec.rayStartParams" if r.type == "RayService"
 
 deny contains result if {
 	some r in input.resources

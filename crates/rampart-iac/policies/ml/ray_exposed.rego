@@ -24,6 +24,17 @@
 #           ports:
 #             - {name: dashboard, port: 8265}
 #             - {name: client, port: 10001}
+#       - |
+#         apiVersion: ray.io/v1
+#         kind: RayCluster
+#         metadata: {name: rc, namespace: ml}
+#         spec:
+#           headGroupSpec:
+#             serviceType: NodePort
+#             rayStartParams: {}
+#             template:
+#               spec:
+#                 containers: [{name: ray-head, image: "rayproject/ray:2.38.0"}]
 #     pass:
 #       - |
 #         apiVersion: v1
@@ -48,5 +59,34 @@ deny contains result if {
 		"msg": sprintf("%s exposes Ray (dashboard/Jobs API or client) through a %s Service", [svc.address, svc.values.spec.type]),
 		"resource": svc.address,
 		"attribute": "spec.type",
+	}
+}
+
+head_group(r) := r.values.spec.headGroupSpec if r.type == "RayCluster"
+
+head_group(r) := r.values.spec.rayClusterSpec.headGroupSpec if r.type == "RayJob"
+
+head_group(r) := r.values.spec.rayClusterConfig.headGroupSpec if r.type == "RayService"
+
+head_group_path(r) := "spec.headGroupSpec" if r.type == "RayCluster"
+
+head_group_path(r) := "spec.rayClusterSpec.headGroupSpec" if r.type == "RayJob"
+
+head_group_path(r) := "spec.rayClusterConfig.headGroupSpec" if r.type == "RayService"
+
+head_service_type(g) := [g.headService.spec.type, "headService.spec.type"] if {
+	g.headService.spec.type
+} else := [g.serviceType, "serviceType"] if {
+	g.serviceType
+}
+
+deny contains result if {
+	some r in input.resources
+	[t, field] := head_service_type(head_group(r))
+	ml.exposed_type(t)
+	result := {
+		"msg": sprintf("%s publishes its Ray head (dashboard/Jobs API, client) through a %s Service", [r.address, t]),
+		"resource": r.address,
+		"attribute": sprintf("%s.%s", [head_group_path(r), field]),
 	}
 }
