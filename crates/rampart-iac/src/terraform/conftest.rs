@@ -19,6 +19,7 @@ use hcl_edit::template::{Directive, Element, Template};
 use serde_json::{Map, Value};
 
 use super::TerraformError;
+use super::eval::{Shape, push_literal};
 use super::parse::{ParsedFile, parse_file};
 use super::value::number_to_json;
 
@@ -126,7 +127,7 @@ impl Converter<'_> {
                 }
                 Value::String(self.template(t))
             }
-            Expression::HeredocTemplate(h) => Value::String(self.template(&h.template)),
+            Expression::HeredocTemplate(h) => Value::String(self.heredoc(h)),
             other => self.wrap(other.span()),
         }
     }
@@ -138,7 +139,7 @@ impl Converter<'_> {
             Expression::Number(n) => n.value().to_string(),
             Expression::Bool(b) => b.value().to_string(),
             Expression::StringTemplate(t) => self.template(t),
-            Expression::HeredocTemplate(h) => self.template(&h.template),
+            Expression::HeredocTemplate(h) => self.heredoc(h),
             Expression::Conditional(c) => {
                 let mut s = format!("%{{if {}}}", self.src(c.cond_expr.span()));
                 s.push_str(&self.string_part(&c.true_expr));
@@ -155,20 +156,36 @@ impl Converter<'_> {
     }
 
     fn template(&self, t: &Template) -> String {
+        self.shaped(
+            t,
+            Shape {
+                trim_first: false,
+                trim_last: false,
+                indent: 0,
+                heredoc_indent: 0,
+            },
+        )
+    }
+
+    fn heredoc(&self, h: &hcl_edit::template::HeredocTemplate) -> String {
+        let indent = h.indent().unwrap_or(0);
+        self.shaped(
+            &h.template,
+            Shape {
+                trim_first: false,
+                trim_last: false,
+                indent: 0,
+                heredoc_indent: indent,
+            },
+        )
+    }
+
+    fn shaped(&self, t: &Template, shape: Shape) -> String {
         let elements: Vec<&Element> = t.iter().collect();
         let mut out = String::new();
         for (i, element) in elements.iter().enumerate() {
             match element {
-                Element::Literal(s) => {
-                    let mut text: &str = s.value();
-                    if i > 0 && super::eval::strips_after(elements[i - 1]) {
-                        text = text.trim_start();
-                    }
-                    if i + 1 < elements.len() && super::eval::strips_before(elements[i + 1]) {
-                        text = text.trim_end();
-                    }
-                    out.push_str(text);
-                }
+                Element::Literal(_) => push_literal(&mut out, &elements, i, shape),
                 Element::Interpolation(interp) => out.push_str(&self.string_part(&interp.expr)),
                 Element::Directive(d) => match d.as_ref() {
                     Directive::If(dir) => {
@@ -176,9 +193,22 @@ impl Converter<'_> {
                             "%{{if {}}}",
                             self.src(dir.if_expr.cond_expr.span())
                         ));
-                        out.push_str(&self.template(&dir.if_expr.template));
+                        let closing = match &dir.else_expr {
+                            Some(e) => e.strip.strip_start(),
+                            None => dir.endif_expr.strip.strip_start(),
+                        };
+                        out.push_str(&self.shaped(
+                            &dir.if_expr.template,
+                            shape.nested(dir.if_expr.strip.strip_end(), closing),
+                        ));
                         if let Some(e) = &dir.else_expr {
-                            let f = self.template(&e.template);
+                            let f = self.shaped(
+                                &e.template,
+                                shape.nested(
+                                    e.strip.strip_end(),
+                                    dir.endif_expr.strip.strip_start(),
+                                ),
+                            );
                             if !f.is_empty() {
                                 out.push_str("%{else}");
                                 out.push_str(&f);
@@ -197,7 +227,10 @@ impl Converter<'_> {
                         out.push_str(" in ");
                         out.push_str(&self.src(f.collection_expr.span()));
                         out.push('}');
-                        out.push_str(&self.template(&f.template));
+                        out.push_str(&self.shaped(
+                            &f.template,
+                            shape.nested(f.strip.strip_end(), dir.endfor_expr.strip.strip_start()),
+                        ));
                         out.push_str("%{endfor}");
                     }
                 },

@@ -133,8 +133,10 @@ impl ModuleEval<'_, '_, '_> {
                 }
                 Ok(Val::Map(out))
             }
-            Expression::StringTemplate(t) => self.template(file, t, scope, true),
-            Expression::HeredocTemplate(h) => self.template(file, &h.template, scope, false),
+            Expression::StringTemplate(t) => self.template(file, t, scope, true, None),
+            Expression::HeredocTemplate(h) => {
+                self.template(file, &h.template, scope, false, h.indent())
+            }
             Expression::Parenthesis(p) => self.eval(file, p.inner(), scope),
             Expression::Variable(name) => self.variable(name.as_str(), scope),
             Expression::Conditional(c) => {
@@ -193,15 +195,14 @@ impl ModuleEval<'_, '_, '_> {
         if s.len() > self.limits().max_string_bytes {
             return invalid("string exceeds the size limit");
         }
-        self.charge(1 + s.len() as u64 / 64)?;
+        self.charge(1 + s.len() as u64 / 16)?;
         Ok(Val::String(s))
     }
 
     fn variable(&mut self, name: &str, scope: &Scope) -> EvalResult {
         if let Some(v) = scope.get(name) {
-            let v = v.clone();
             self.charge(v.weight())?;
-            return Ok(v);
+            return Ok(v.clone());
         }
         // A bare root name is only meaningful with an attribute after it (`var.x`);
         // standing alone it is a whole namespace.
@@ -221,6 +222,7 @@ impl ModuleEval<'_, '_, '_> {
         t: &Template,
         scope: &Scope,
         quoted: bool,
+        heredoc_indent: Option<usize>,
     ) -> EvalResult {
         let elements: Vec<&Element> = t.iter().collect();
         // "${x}" alone is x itself, whatever its type.
@@ -232,7 +234,13 @@ impl ModuleEval<'_, '_, '_> {
         }
         let mut out = String::new();
         let mut unknown: Option<Vec<String>> = None;
-        self.render_template(file, t, scope, &mut out, &mut unknown)?;
+        let shape = Shape {
+            trim_first: false,
+            trim_last: false,
+            indent: 0,
+            heredoc_indent: heredoc_indent.unwrap_or(0),
+        };
+        self.render_template(file, t, scope, &mut out, &mut unknown, shape)?;
         if out.len() > self.limits().max_string_bytes {
             return invalid("string exceeds the size limit");
         }
@@ -254,6 +262,7 @@ impl ModuleEval<'_, '_, '_> {
         scope: &Scope,
         out: &mut String,
         unknown: &mut Option<Vec<String>>,
+        shape: Shape,
     ) -> Result<(), EvalError> {
         let elements: Vec<&Element> = t.iter().collect();
         for (i, element) in elements.iter().enumerate() {
@@ -261,16 +270,7 @@ impl ModuleEval<'_, '_, '_> {
                 return invalid("string exceeds the size limit");
             }
             match element {
-                Element::Literal(s) => {
-                    let mut text: &str = s.value();
-                    if i > 0 && strips_after(elements[i - 1]) {
-                        text = text.trim_start();
-                    }
-                    if i + 1 < elements.len() && strips_before(elements[i + 1]) {
-                        text = text.trim_end();
-                    }
-                    out.push_str(text);
-                }
+                Element::Literal(_) => push_literal(out, &elements, i, shape),
                 Element::Interpolation(interp) => {
                     let v = self.eval(file, &interp.expr, scope)?;
                     match v {
@@ -297,21 +297,35 @@ impl ModuleEval<'_, '_, '_> {
                                 unknown.get_or_insert_with(Vec::new).extend(u.refs);
                             }
                             other => match other.as_bool() {
-                                Some(true) => self.render_template(
-                                    file,
-                                    &dir.if_expr.template,
-                                    scope,
-                                    out,
-                                    unknown,
-                                )?,
+                                Some(true) => {
+                                    let closing = match &dir.else_expr {
+                                        Some(e) => e.strip.strip_start(),
+                                        None => dir.endif_expr.strip.strip_start(),
+                                    };
+                                    let inner =
+                                        shape.nested(dir.if_expr.strip.strip_end(), closing);
+                                    self.render_template(
+                                        file,
+                                        &dir.if_expr.template,
+                                        scope,
+                                        out,
+                                        unknown,
+                                        inner,
+                                    )?
+                                }
                                 Some(false) => {
                                     if let Some(e) = &dir.else_expr {
+                                        let inner = shape.nested(
+                                            e.strip.strip_end(),
+                                            dir.endif_expr.strip.strip_start(),
+                                        );
                                         self.render_template(
                                             file,
                                             &e.template,
                                             scope,
                                             out,
                                             unknown,
+                                            inner,
                                         )?;
                                     }
                                 }
@@ -337,13 +351,22 @@ impl ModuleEval<'_, '_, '_> {
                                 return invalid("template for over a non-collection");
                             }
                         };
+                        let inner_shape =
+                            shape.nested(f.strip.strip_end(), dir.endfor_expr.strip.strip_start());
                         for (k, v) in items {
                             let mut inner = scope.child();
                             if let Some(kv) = &f.key_var {
                                 inner.bind(kv.as_str(), k);
                             }
                             inner.bind(f.value_var.as_str(), v);
-                            self.render_template(file, &f.template, &inner, out, unknown)?;
+                            self.render_template(
+                                file,
+                                &f.template,
+                                &inner,
+                                out,
+                                unknown,
+                                inner_shape,
+                            )?;
                             if out.len() > self.limits().max_string_bytes {
                                 return invalid("string exceeds the size limit");
                             }
@@ -667,6 +690,66 @@ impl ModuleEval<'_, '_, '_> {
                 Element::Literal(_) => {}
             }
         }
+    }
+}
+
+/// How a template's literals are written: whitespace stripped next to `~` markers of the
+/// directive around it, and the indentation of a `<<-` heredoc removed from nested
+/// templates (the parser dedents only the top level).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Shape {
+    pub trim_first: bool,
+    pub trim_last: bool,
+    pub indent: usize,
+    pub heredoc_indent: usize,
+}
+
+impl Shape {
+    pub(crate) fn nested(self, trim_first: bool, trim_last: bool) -> Shape {
+        Shape {
+            trim_first,
+            trim_last,
+            indent: self.heredoc_indent,
+            heredoc_indent: self.heredoc_indent,
+        }
+    }
+}
+
+/// Appends literal `i` of a template with its strip markers and indentation applied.
+pub(crate) fn push_literal(out: &mut String, elements: &[&Element], i: usize, shape: Shape) {
+    let Element::Literal(s) = elements[i] else {
+        return;
+    };
+    let mut text: &str = s.value();
+    if (i == 0 && shape.trim_first) || (i > 0 && strips_after(elements[i - 1])) {
+        text = text.trim_start();
+    }
+    if (i + 1 == elements.len() && shape.trim_last)
+        || (i + 1 < elements.len() && strips_before(elements[i + 1]))
+    {
+        text = text.trim_end();
+    }
+    if shape.indent == 0 {
+        out.push_str(text);
+        return;
+    }
+    let mut at_line_start = out.is_empty() || out.ends_with('\n');
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+            at_line_start = true;
+        }
+        let line = if at_line_start {
+            let strip = line
+                .char_indices()
+                .take_while(|(j, c)| *j < shape.indent && (*c == ' ' || *c == '\t'))
+                .count();
+            &line[strip..]
+        } else {
+            line
+        };
+        out.push_str(line);
+        at_line_start = false;
     }
 }
 

@@ -65,6 +65,8 @@ const DEEP: &[&str] = &[
     "chunklist",
     "jsondecode",
     "urlencode",
+    "regex",
+    "regexall",
 ];
 
 pub(crate) fn call(name: &str, args: Vec<Val>, max_string: usize) -> EvalResult {
@@ -461,9 +463,10 @@ fn dispatch(name: &str, args: Vec<Val>) -> EvalResult {
             let s = string(a, 0)?;
             let from = string(a, 1)?;
             let to = string(a, 2)?;
-            // `/regex/` patterns need Terraform's RE2 syntax; left unknown.
             if from.len() > 1 && from.starts_with('/') && from.ends_with('/') {
-                return Ok(Val::unknown());
+                let re = compile(&from[1..from.len() - 1])?;
+                // Terraform writes captures as $1 / ${name}, as the regex crate does.
+                return Ok(Val::String(re.replace_all(&s, to.as_str()).into_owned()));
             }
             if from.is_empty() {
                 Val::String(s)
@@ -574,6 +577,24 @@ fn dispatch(name: &str, args: Vec<Val>) -> EvalResult {
                 None => return invalid("base64decode() of invalid input"),
             }
         }
+        "regex" => {
+            let re = compile(&string(a, 0)?)?;
+            let s = string(a, 1)?;
+            let Some(caps) = re.captures(&s) else {
+                return invalid("regex() found no match");
+            };
+            regex_result(&re, &caps)
+        }
+        "regexall" => {
+            let re = compile(&string(a, 0)?)?;
+            let s = string(a, 1)?;
+            Val::List(
+                re.captures_iter(&s)
+                    .take(10_000)
+                    .map(|c| regex_result(&re, &c))
+                    .collect(),
+            )
+        }
         "sensitive" | "nonsensitive" => arg(a, 0)?.clone(),
         // networks
         "cidrsubnet" => Val::String(cidrsubnet(&string(a, 0)?, number(a, 1)?, number(a, 2)?)?),
@@ -592,6 +613,40 @@ fn dispatch(name: &str, args: Vec<Val>) -> EvalResult {
         }
         _ => Val::unknown(),
     })
+}
+
+/// A pattern compiled with bounded size (patterns come from the scanned files).
+fn compile(pattern: &str) -> Result<regex::Regex, EvalError> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(1 << 20)
+        .dfa_size_limit(1 << 20)
+        .nest_limit(64)
+        .build()
+        .map_err(|e| EvalError::Invalid(format!("bad regex: {e}")))
+}
+
+/// What `regex`/`regexall` return for one match: the match without capture groups, a
+/// list of groups when they are unnamed, an object when they are named.
+fn regex_result(re: &regex::Regex, caps: &regex::Captures) -> Val {
+    let text = |m: Option<regex::Match>| {
+        m.map(|m| Val::String(m.as_str().to_string()))
+            .unwrap_or(Val::Null)
+    };
+    if re.captures_len() == 1 {
+        return text(caps.get(0));
+    }
+    let names: Vec<Option<&str>> = re.capture_names().skip(1).collect();
+    if names.iter().any(Option::is_some) {
+        Val::Map(
+            names
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| n.map(|n| (n.to_string(), text(caps.get(i + 1)))))
+                .collect(),
+        )
+    } else {
+        Val::List((1..re.captures_len()).map(|i| text(caps.get(i))).collect())
+    }
 }
 
 /// Terraform's `format` verbs: `%s %d %f %t %v %q %%`, with width and precision.

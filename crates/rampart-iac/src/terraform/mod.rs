@@ -278,7 +278,8 @@ impl Default for Limits {
             max_resources: 50_000,
             max_string_bytes: 1 << 20,
             max_file_bytes: 1 << 20,
-            fuel: 20_000_000,
+            // The largest real module evaluated (terraform-aws-eks tests) uses 270k.
+            fuel: 4_000_000,
         }
     }
 }

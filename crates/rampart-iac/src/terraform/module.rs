@@ -111,6 +111,10 @@ pub(crate) struct ModuleEval<'s, 'l, 'f> {
     module_calls: BTreeMap<String, (usize, &'f Block)>,
     module_values: BTreeMap<String, Slot>,
     resource_names: BTreeSet<String>,
+    /// Declared `type` of each variable, applied to every value it gets.
+    var_types: BTreeMap<String, (usize, &'f Expression)>,
+    /// Variables declared `nullable = false`: a null value leaves them at their default.
+    non_nullable: BTreeSet<String>,
     template_depth: usize,
 }
 
@@ -134,6 +138,8 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
             module_calls: BTreeMap::new(),
             module_values: BTreeMap::new(),
             resource_names: BTreeSet::new(),
+            var_types: BTreeMap::new(),
+            non_nullable: BTreeSet::new(),
             template_depth: 0,
         };
         m.index_declarations();
@@ -151,6 +157,15 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
                 let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
                 match (block.ident.as_str(), labels.as_slice()) {
                     ("variable", [name]) => {
+                        if let Some(Expression::Bool(b)) =
+                            block.body.get_attribute("nullable").map(|a| &a.value)
+                            && !*b.value()
+                        {
+                            self.non_nullable.insert(name.to_string());
+                        }
+                        if let Some(ty) = block.body.get_attribute("type") {
+                            self.var_types.insert(name.to_string(), (idx, &ty.value));
+                        }
                         var_defaults.push((
                             idx,
                             name.to_string(),
@@ -179,13 +194,111 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
                 Some(attr) => self.eval_lenient(&files[idx], &attr.value, &root),
                 None => Val::unknown(),
             };
+            let value = self.typed(&name, value);
             self.vars.insert(name, value);
         }
     }
 
     /// Sets variable values (tfvars, module inputs), later calls overriding earlier ones.
     pub fn set_vars(&mut self, values: BTreeMap<String, Val>) {
-        self.vars.extend(values);
+        for (name, value) in values {
+            if matches!(value, Val::Null) && self.non_nullable.contains(&name) {
+                continue;
+            }
+            let value = self.typed(&name, value);
+            self.vars.insert(name, value);
+        }
+    }
+
+    /// A variable's value converted to its declared type.
+    fn typed(&mut self, name: &str, value: Val) -> Val {
+        match self.var_types.get(name) {
+            Some(&(idx, ty)) => {
+                let files = self.files;
+                self.convert(&files[idx], ty, value, 0)
+            }
+            None => value,
+        }
+    }
+
+    /// Terraform's conversion of a value to a type constraint, as far as it changes what a
+    /// policy reads: object attributes the type declares `optional` are filled in (with
+    /// their default, or null), attributes it does not declare are dropped, and numeric and
+    /// boolean strings convert (`"5"` to a number; numbers stay numbers under `string`, as
+    /// the provider schema would type them in a plan). A value that does not fit is left as it is.
+    fn convert(&mut self, file: &ParsedFile, ty: &Expression, value: Val, depth: usize) -> Val {
+        if depth > 16 || value.is_unknown() || matches!(value, Val::Null) {
+            return value;
+        }
+        match ty {
+            Expression::Variable(v) => match (v.as_str(), &value) {
+                ("number", Val::String(_)) => value.as_number().map(Val::Number).unwrap_or(value),
+                ("bool", Val::String(_)) => value.as_bool().map(Val::Bool).unwrap_or(value),
+                _ => value,
+            },
+            Expression::FuncCall(call) => {
+                let args: Vec<&Expression> = call.args.iter().collect();
+                match (call.name.name.as_str(), args.as_slice(), value) {
+                    ("list" | "set", [elem], Val::List(items)) => Val::List(
+                        items
+                            .into_iter()
+                            .map(|i| self.convert(file, elem, i, depth + 1))
+                            .collect(),
+                    ),
+                    ("map", [elem], Val::Map(m)) => Val::Map(
+                        m.into_iter()
+                            .map(|(k, v)| (k, self.convert(file, elem, v, depth + 1)))
+                            .collect(),
+                    ),
+                    ("tuple", [Expression::Array(types)], Val::List(items)) => Val::List(
+                        items
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, v)| match types.get(i) {
+                                Some(t) => self.convert(file, t, v, depth + 1),
+                                None => v,
+                            })
+                            .collect(),
+                    ),
+                    ("object", [Expression::Object(attrs)], Val::Map(mut m)) => {
+                        let mut out = BTreeMap::new();
+                        for (key, attr_ty) in attrs.iter() {
+                            let k = match key {
+                                hcl_edit::expr::ObjectKey::Ident(id) => id.as_str().to_string(),
+                                hcl_edit::expr::ObjectKey::Expression(Expression::String(s)) => {
+                                    s.value().clone()
+                                }
+                                _ => continue,
+                            };
+                            let attr_ty = attr_ty.expr();
+                            let (inner_ty, default) = match attr_ty {
+                                Expression::FuncCall(opt)
+                                    if opt.name.name.as_str() == "optional" =>
+                                {
+                                    let mut a = opt.args.iter();
+                                    (a.next(), a.next())
+                                }
+                                other => (Some(other), None),
+                            };
+                            let present = m.remove(&k).filter(|v| !matches!(v, Val::Null));
+                            let v = match (present, default) {
+                                (Some(v), _) => v,
+                                (None, Some(d)) => self.eval_lenient(file, d, &Scope::root()),
+                                (None, None) => Val::Null,
+                            };
+                            let v = match inner_ty {
+                                Some(t) => self.convert(file, t, v, depth + 1),
+                                None => v,
+                            };
+                            out.insert(k, v);
+                        }
+                        Val::Map(out)
+                    }
+                    (_, _, v) => v,
+                }
+            }
+            _ => value,
+        }
     }
 
     /// Values of a `.tfvars` / `.tfvars.json` file.
@@ -284,9 +397,11 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
     fn local_value(&mut self, name: &str) -> EvalResult {
         match self.local_values.get(name) {
             Some(Slot::Done(v)) => {
-                let v = v.clone();
                 self.charge(v.weight())?;
-                return Ok(v);
+                if let Some(Slot::Done(v)) = self.local_values.get(name) {
+                    return Ok(v.clone());
+                }
+                return Ok(Val::unknown());
             }
             // A cycle between locals: Terraform rejects it; we leave it unknown.
             Some(Slot::InProgress) => return Ok(Val::unknown()),
@@ -306,9 +421,11 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
     fn module_value(&mut self, name: &str) -> EvalResult {
         match self.module_values.get(name) {
             Some(Slot::Done(v)) => {
-                let v = v.clone();
                 self.charge(v.weight())?;
-                return Ok(v);
+                if let Some(Slot::Done(v)) = self.module_values.get(name) {
+                    return Ok(v.clone());
+                }
+                return Ok(Val::unknown());
             }
             Some(Slot::InProgress) => return Ok(Val::unknown()),
             None => {}
@@ -339,8 +456,9 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
         match root {
             "var" => match attr(0) {
                 Some(name) => {
+                    // Charged before the copy, so a huge value is refused before it is made.
+                    self.charge(self.vars.get(name).map_or(1, Val::weight))?;
                     let v = self.vars.get(name).cloned().unwrap_or_else(Val::unknown);
-                    self.charge(v.weight())?;
                     Ok((v, 1))
                 }
                 None => Ok((Val::unknown(), ops.len())),

@@ -63,12 +63,12 @@ impl Val {
     /// Number of nodes, the unit the evaluator's work budget is charged in.
     pub fn weight(&self) -> u64 {
         match self {
-            Val::String(s) => 1 + (s.len() as u64) / 64,
+            Val::String(s) => 1 + (s.len() as u64) / 16,
             Val::List(items) => 1 + items.iter().map(Val::weight).sum::<u64>(),
             Val::Map(m) => {
                 1 + m
                     .iter()
-                    .map(|(k, v)| 1 + (k.len() as u64) / 64 + v.weight())
+                    .map(|(k, v)| 1 + (k.len() as u64) / 16 + v.weight())
                     .sum::<u64>()
             }
             _ => 1,
