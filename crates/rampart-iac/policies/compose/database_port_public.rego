@@ -1,6 +1,6 @@
 # METADATA
 # title: Database port published on all interfaces
-# description: A service publishes a well-known database or cache port (PostgreSQL 5432, MySQL 3306, MongoDB 27017, Redis 6379, Elasticsearch 9200, Memcached 11211, Cassandra 9042, CouchDB 5984, MSSQL 1433, ClickHouse 8123/9000, etcd 2379) without binding it to a specific host address.
+# description: A service publishes a well-known database or cache port (PostgreSQL 5432, MySQL 3306, MongoDB 27017, Redis 6379, Elasticsearch 9200, Memcached 11211, Cassandra 9042, CouchDB 5984, MSSQL 1433, ClickHouse 8123, etcd 2379, Neo4j 7687, ArangoDB 8529, CockroachDB 26257, Oracle 1521) without binding it to a specific host address.
 # custom:
 #   id: compose-database-port-public
 #   severity: medium
@@ -42,7 +42,7 @@ package rampart.compose.database_port_public
 import data.rampart.lib.ci_compose as dc
 import rego.v1
 
-db_ports := {5432, 3306, 27017, 27018, 6379, 9200, 9300, 11211, 9042, 5984, 1433, 8123, 9000, 2379, 7687, 8529, 26257, 5433, 1521}
+db_ports := {5432, 3306, 27017, 27018, 6379, 9200, 9300, 11211, 9042, 5984, 1433, 8123, 2379, 7687, 8529, 26257, 5433, 1521}
 
 deny contains result if {
 	some p in dc.ports

@@ -99,10 +99,13 @@ short_port(s) := {"host_ip": ip, "published": pub, "target": tgt} if {
 all_interfaces(p) if p.host_ip in {"", "0.0.0.0", "::"}
 
 # True when a port range or single port string covers port n.
-covers(spec, n) if to_number(spec) == n
+covers(spec, n) if {
+	regex.match(`^[0-9]+$`, spec)
+	to_number(spec) == n
+}
 
 covers(spec, n) if {
-	contains(spec, "-")
+	regex.match(`^[0-9]+-[0-9]+$`, spec)
 	bounds := split(spec, "-")
 	to_number(bounds[0]) <= n
 	n <= to_number(bounds[1])

@@ -45,7 +45,7 @@ import data.rampart.lib.ci_compose as dc
 deny contains result if {
 	some p in dc.ports
 	dc.all_interfaces(p)
-	found := ml.tools(p.resource.values) | {t | some n in [p.target, p.published]; t := ml.distinctive_port(to_number(n))}
+	found := ml.tools(p.resource.values) | {t | some n in [p.target, p.published]; regex.match(`^[0-9]+$`, n); t := ml.distinctive_port(to_number(n))}
 	count(found) > 0
 	result := {
 		"msg": sprintf("%s publishes %v port %s on all interfaces", [p.resource.address, sort(found), p.target]),
