@@ -1,5 +1,5 @@
 # METADATA
-# title: Model-provider API key written into a workload's environment
+# title: Model-provider API key written into a workload's environment or command line
 # description: A container env value has the shape of a model provider's API key (OpenAI sk-..., Anthropic sk-ant-..., Hugging Face hf_..., Google AIza..., Groq gsk_..., Replicate r8_...), or a provider key variable (OPENAI_API_KEY, ANTHROPIC_API_KEY, HF_TOKEN...) has a literal value.
 # custom:
 #   id: ml-provider-key-in-env
@@ -38,6 +38,18 @@
 #                   image: ghcr.io/huggingface/text-generation-inference:2.4.0
 #                   env:
 #                     - {name: HF_TOKEN, value: "not-a-real-token-for-the-example"}
+#       - |
+#         apiVersion: batch/v1
+#         kind: Job
+#         metadata: {name: fetch-model, namespace: ml}
+#         spec:
+#           template:
+#             spec:
+#               restartPolicy: Never
+#               containers:
+#                 - name: dl
+#                   image: python:3.12-slim
+#                   command: [sh, -c, "huggingface-cli login --token hf_EXAMPLEexampleEXAMPLEexampleEXAMPLE00 && huggingface-cli download org/model"]
 #     pass:
 #       - |
 #         apiVersion: apps/v1
@@ -69,5 +81,18 @@ deny contains result if {
 		"msg": sprintf("container %q of %s has a %s in env %s", [x.container.name, x.resource.address, what, e.name]),
 		"resource": x.resource.address,
 		"attribute": sprintf("%s.env.%d.value", [x.path, i]),
+	}
+}
+
+deny contains result if {
+	some x in k8s.containers
+	some part in ["command", "args"]
+	some i, arg in x.container[part]
+	is_string(arg)
+	provider := ml.key_provider(arg)
+	result := {
+		"msg": sprintf("container %q of %s passes a %s API key on its command line", [x.container.name, x.resource.address, provider]),
+		"resource": x.resource.address,
+		"attribute": sprintf("%s.%s.%d", [x.path, part, i]),
 	}
 }
