@@ -48,7 +48,7 @@ import rego.v1
 deny contains result if {
 	some r in cc.resources({"aws_api_gateway_method"})
 	cc.oget(r.values, "authorization", "") == "NONE"
-	cc.oget(r.values, "http_method", "") != "OPTIONS"
-	cc.oget(r.values, "api_key_required", false) != true
+	not cc.is_or_unknown(cc.oget(r.values, "http_method", ""), "OPTIONS")
+	not cc.is_or_unknown(cc.oget(r.values, "api_key_required", false), true)
 	result := {"msg": sprintf("%s allows %v requests without authorization", [r.address, cc.oget(r.values, "http_method", "?")]), "resource": r.address, "attribute": "authorization"}
 }

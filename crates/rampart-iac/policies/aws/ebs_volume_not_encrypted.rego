@@ -53,5 +53,5 @@ deny contains result if {
 
 default_on if {
 	some d in cc.resources({"aws_ebs_encryption_by_default"})
-	cc.oget(d.values, "enabled", true) == true
+	cc.is_or_unknown(cc.oget(d.values, "enabled", true), true)
 }

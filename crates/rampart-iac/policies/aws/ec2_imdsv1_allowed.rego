@@ -58,7 +58,8 @@ import rego.v1
 deny contains result if {
 	some r in cc.resources({"aws_instance", "aws_launch_template", "aws_launch_configuration"})
 	mo := cc.oget(r.values, ["metadata_options", 0], {})
-	cc.oget(mo, "http_endpoint", "enabled") != "disabled"
+	not cc.unknown(mo)
+	not cc.is_or_unknown(cc.oget(mo, "http_endpoint", "enabled"), "disabled")
 	t := cc.oget(mo, "http_tokens", "optional")
 	not cc.unknown(t)
 	t != "required"

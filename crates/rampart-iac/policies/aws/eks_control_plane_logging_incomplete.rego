@@ -44,8 +44,12 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_eks_cluster"})
-	types := cc.arr(cc.oget(r.values, "enabled_cluster_log_types", []))
-	not cc.unknown(types)
+	raw := cc.oget(r.values, "enabled_cluster_log_types", [])
+	not cc.unknown(raw)
+	types := cc.arr(raw)
+	every t in types {
+		not cc.unknown(t)
+	}
 	missing := {t | some t in ["api", "audit", "authenticator", "controllerManager", "scheduler"]; not t in types}
 	cc.size(missing) > 0
 	result := {"msg": sprintf("%s does not log control plane types %v", [r.address, sort(missing)]), "resource": r.address, "attribute": "enabled_cluster_log_types"}

@@ -63,7 +63,7 @@ import rego.v1
 deny contains result if {
 	some r in cc.resources({"aws_eks_cluster"})
 	some i, v in cc.arr(cc.oget(r.values, "vpc_config", []))
-	cc.oget(v, "endpoint_public_access", true) != false
+	not cc.is_or_unknown(cc.oget(v, "endpoint_public_access", true), false)
 	open_cidrs(cc.oget(v, "public_access_cidrs", null))
 	result := {"msg": sprintf("%s exposes its API server endpoint to the whole internet", [r.address]), "resource": r.address, "attribute": sprintf("vpc_config.%d.endpoint_public_access", [i])}
 }

@@ -56,3 +56,8 @@ encrypts_secrets(r) if {
 	some e in cc.arr(cc.oget(r.values, "encryption_config", []))
 	"secrets" in cc.arr(cc.oget(e, "resources", []))
 }
+
+encrypts_secrets(r) if {
+	some e in cc.arr(cc.oget(r.values, "encryption_config", []))
+	cc.unknown(cc.oget(e, "resources", []))
+}

@@ -42,6 +42,8 @@ import rego.v1
 deny contains result if {
 	some r in aws.identity_resources
 	some s in aws.allows(r)
+	# statements naming a Principal belong to resource policies (key, bucket, trust policies)
+	cc.size(s.principals) == 0
 	cc.size(s.not_actions) > 0
 	result := {"msg": sprintf("%s has an Allow statement with NotAction", [r.address]), "resource": r.address, "attribute": attr(r)}
 }

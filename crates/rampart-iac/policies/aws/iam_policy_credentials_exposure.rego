@@ -40,6 +40,8 @@ import rego.v1
 deny contains result if {
 	some r in aws.identity_resources
 	some s in aws.allows(r)
+	# statements naming a Principal belong to resource policies (key, bucket, trust policies)
+	cc.size(s.principals) == 0
 	some action in credential_actions
 	aws.grants(s, action)
 	aws.any_resource(s)

@@ -70,9 +70,11 @@ import rego.v1
 deny contains result if {
 	some r in aws.identity_resources
 	some s in aws.allows(r)
+	# statements naming a Principal belong to resource policies (key, bucket, trust policies)
+	cc.size(s.principals) == 0
 	s.actions[_] == "*"
 	aws.any_resource(s)
-	result := {"msg": sprintf("%s allows every action (\\\"*\\\") on every resource (\\\"*\\\")", [r.address]), "resource": r.address, "attribute": attr(r)}
+	result := {"msg": sprintf("%s allows every action (\"*\") on every resource (\"*\")", [r.address]), "resource": r.address, "attribute": attr(r)}
 }
 
 attr(r) := "statement" if r.type == "aws_iam_policy_document"

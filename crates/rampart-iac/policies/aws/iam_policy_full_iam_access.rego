@@ -42,9 +42,11 @@ import rego.v1
 deny contains result if {
 	some r in aws.identity_resources
 	some s in aws.allows(r)
+	# statements naming a Principal belong to resource policies (key, bucket, trust policies)
+	cc.size(s.principals) == 0
 	some a in s.actions
 	a == "iam:*"
-	result := {"msg": sprintf("%s allows every IAM action (\\\"iam:*\\\")", [r.address]), "resource": r.address, "attribute": attr(r)}
+	result := {"msg": sprintf("%s allows every IAM action (\"iam:*\")", [r.address]), "resource": r.address, "attribute": attr(r)}
 }
 
 attr(r) := "statement" if r.type == "aws_iam_policy_document"

@@ -46,6 +46,8 @@ import rego.v1
 deny contains result if {
 	some r in aws.identity_resources
 	some s in aws.allows(r)
+	# statements naming a Principal belong to resource policies (key, bucket, trust policies)
+	cc.size(s.principals) == 0
 	aws.grants(s, "iam:passrole")
 	aws.any_resource(s)
 	not s.conditioned

@@ -34,6 +34,18 @@
 #             Statement = [{ Effect = "Allow", Action = ["s3:*"], Resource = ["arn:aws:s3:::corp-app", "arn:aws:s3:::corp-app/*"] }]
 #           })
 #         }
+#       - |
+#         data "aws_iam_policy_document" "key" {
+#           statement {
+#             sid       = "account-admin"
+#             actions   = ["kms:*"]
+#             resources = ["*"]
+#             principals {
+#               type        = "AWS"
+#               identifiers = ["arn:aws:iam::123456789012:root"]
+#             }
+#           }
+#         }
 package rampart.aws.iam_policy_service_wildcard_all_resources
 
 import data.rampart.lib.cloud_aws as aws
@@ -43,10 +55,12 @@ import rego.v1
 deny contains result if {
 	some r in aws.identity_resources
 	some s in aws.allows(r)
+	# statements naming a Principal belong to resource policies (key, bucket, trust policies)
+	cc.size(s.principals) == 0
 	some a in s.actions
 	cc.ends(a, ":*")
 	aws.any_resource(s)
-	result := {"msg": sprintf("%s allows a whole service (\\\"service:*\\\") on every resource", [r.address]), "resource": r.address, "attribute": attr(r)}
+	result := {"msg": sprintf("%s allows a whole service (\"service:*\") on every resource", [r.address]), "resource": r.address, "attribute": attr(r)}
 }
 
 attr(r) := "statement" if r.type == "aws_iam_policy_document"

@@ -44,8 +44,10 @@ import rego.v1
 deny contains result if {
 	some r in aws.identity_resources
 	some s in aws.allows(r)
+	# statements naming a Principal belong to resource policies (key, bucket, trust policies)
+	cc.size(s.principals) == 0
 	s.actions[_] == "*"
-	result := {"msg": sprintf("%s allows every action (\\\"*\\\")", [r.address]), "resource": r.address, "attribute": attr(r)}
+	result := {"msg": sprintf("%s allows every action (\"*\")", [r.address]), "resource": r.address, "attribute": attr(r)}
 }
 
 attr(r) := "statement" if r.type == "aws_iam_policy_document"

@@ -45,10 +45,10 @@ deny contains result if {
 
 versioned(b) if {
 	some v in aws.attached(b, "aws_s3_bucket_versioning")
-	cc.get(v.values, ["versioning_configuration", 0, "status"]) == "Enabled"
+	cc.is_or_unknown(cc.get(v.values, ["versioning_configuration", 0, "status"]), "Enabled")
 }
 
 versioned(b) if {
 	some v in cc.arr(cc.oget(b.values, "versioning", []))
-	v.enabled == true
+	cc.is_or_unknown(cc.oget(v, "enabled", false), true)
 }

@@ -44,7 +44,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"aws_redshift_cluster"})
-	not cc.get(r.values, ["logging", 0, "enable"]) == true
+	not cc.is_or_unknown(cc.get(r.values, ["logging", 0, "enable"]), true)
 	not separate(r)
 	result := {"msg": sprintf("%s has no audit logging", [r.address]), "resource": r.address, "attribute": "logging"}
 }

@@ -62,7 +62,7 @@ import rego.v1
 deny contains result if {
 	some r in cc.resources({"aws_sagemaker_endpoint_configuration"})
 	some i, d in cc.arr(cc.oget(r.values, "data_capture_config", []))
-	cc.oget(d, "enable_capture", true) != false
+	not cc.is_or_unknown(cc.oget(d, "enable_capture", true), false)
 	cc.blank(cc.oget(d, "kms_key_id", null))
 	result := {"msg": sprintf("%s captures inference data without a KMS key", [r.address]), "resource": r.address, "attribute": sprintf("data_capture_config.%d.kms_key_id", [i])}
 }

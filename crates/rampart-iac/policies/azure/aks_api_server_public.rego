@@ -84,7 +84,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"azurerm_kubernetes_cluster"})
-	not cc.get(r.values, ["private_cluster_enabled"]) == true
+	not cc.is_or_unknown(cc.get(r.values, ["private_cluster_enabled"]), true)
 	cc.blank(cc.get(r.values, ["api_server_access_profile", 0, "authorized_ip_ranges"]))
 	cc.blank(cc.get(r.values, ["api_server_authorized_ip_ranges"]))
 	result := {"msg": sprintf("%s exposes its API server to the whole internet", [r.address]), "resource": r.address, "attribute": "private_cluster_enabled"}

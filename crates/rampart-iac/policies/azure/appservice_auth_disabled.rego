@@ -55,7 +55,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app", "azurerm_app_service", "azurerm_function_app"})
-	not cc.get(r.values, ["auth_settings", 0, "enabled"]) == true
-	not cc.get(r.values, ["auth_settings_v2", 0, "auth_enabled"]) == true
+	not cc.is_or_unknown(cc.get(r.values, ["auth_settings", 0, "enabled"]), true)
+	not cc.is_or_unknown(cc.get(r.values, ["auth_settings_v2", 0, "auth_enabled"]), true)
 	result := {"msg": sprintf("%s has App Service authentication disabled", [r.address]), "resource": r.address, "attribute": "auth_settings_v2"}
 }

@@ -69,7 +69,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"azurerm_cognitive_account", "azurerm_ai_services"})
-	not cc.get(r.values, ["public_network_access_enabled"]) == false
-	not cc.get(r.values, ["network_acls", 0, "default_action"]) == "Deny"
+	not cc.is_or_unknown(cc.get(r.values, ["public_network_access_enabled"]), false)
+	not cc.is_or_unknown(cc.get(r.values, ["network_acls", 0, "default_action"]), "Deny")
 	result := {"msg": sprintf("%s accepts requests from any network", [r.address]), "resource": r.address, "attribute": "public_network_access_enabled"}
 }

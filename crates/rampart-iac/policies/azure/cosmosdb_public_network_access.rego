@@ -54,8 +54,8 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"azurerm_cosmosdb_account"})
-	not cc.get(r.values, ["public_network_access_enabled"]) == false
-	not cc.get(r.values, ["is_virtual_network_filter_enabled"]) == true
+	not cc.is_or_unknown(cc.get(r.values, ["public_network_access_enabled"]), false)
+	not cc.is_or_unknown(cc.get(r.values, ["is_virtual_network_filter_enabled"]), true)
 	cc.blank(cc.get(r.values, ["ip_range_filter"]))
 	result := {"msg": sprintf("%s accepts connections from any network", [r.address]), "resource": r.address, "attribute": "public_network_access_enabled"}
 }

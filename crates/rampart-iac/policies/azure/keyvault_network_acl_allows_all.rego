@@ -59,7 +59,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"azurerm_key_vault"})
-	not cc.get(r.values, ["network_acls", 0, "default_action"]) == "Deny"
-	not cc.get(r.values, ["public_network_access_enabled"]) == false
+	not cc.is_or_unknown(cc.get(r.values, ["network_acls", 0, "default_action"]), "Deny")
+	not cc.is_or_unknown(cc.get(r.values, ["public_network_access_enabled"]), false)
 	result := {"msg": sprintf("%s accepts connections from all networks", [r.address]), "resource": r.address, "attribute": "network_acls"}
 }

@@ -46,7 +46,9 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"azurerm_monitor_log_profile"})
-	cats := cc.arr(cc.oget(r.values, "categories", []))
+	raw := cc.oget(r.values, "categories", [])
+	not cc.unknown(raw)
+	cats := cc.arr(raw)
 	missing := {c | some c in ["Action", "Delete", "Write"]; not c in cats}
 	cc.size(missing) > 0
 	result := {"msg": sprintf("%s does not capture %v", [r.address, sort(missing)]), "resource": r.address, "attribute": "categories"}

@@ -59,8 +59,8 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"azurerm_storage_account"})
-	not cc.get(r.values, ["allow_nested_items_to_be_public"]) == false
-	not cc.get(r.values, ["allow_blob_public_access"]) == false
+	not cc.is_or_unknown(cc.get(r.values, ["allow_nested_items_to_be_public"]), false)
+	not cc.is_or_unknown(cc.get(r.values, ["allow_blob_public_access"]), false)
 	not cc.unknown(cc.get(r.values, ["allow_nested_items_to_be_public"]))
 	result := {"msg": sprintf("%s allows containers to be made public", [r.address]), "resource": r.address, "attribute": "allow_nested_items_to_be_public"}
 }

@@ -82,12 +82,12 @@ deny contains result if {
 	result := {"msg": sprintf("%s accepts connections from all networks", [r.address]), "resource": r.address, "attribute": "network_rules"}
 }
 
-denies_inline(r) if cc.get(r.values, ["network_rules", 0, "default_action"]) == "Deny"
+denies_inline(r) if cc.is_or_unknown(cc.get(r.values, ["network_rules", 0, "default_action"]), "Deny")
 
-denies_inline(r) if cc.get(r.values, ["public_network_access_enabled"]) == false
+denies_inline(r) if cc.is_or_unknown(cc.get(r.values, ["public_network_access_enabled"]), false)
 
 denies_separately(r) if {
 	some n in cc.resources({"azurerm_storage_account_network_rules"})
 	r.address in n.references
-	cc.oget(n.values, "default_action", "") == "Deny"
+	cc.is_or_unknown(cc.oget(n.values, "default_action", ""), "Deny")
 }

@@ -43,7 +43,9 @@ import rego.v1
 deny contains result if {
 	some r in cc.resources({"AWS::EC2::LaunchTemplate"})
 	mo := cc.oget(r.values, ["LaunchTemplateData", "MetadataOptions"], {})
-	cc.oget(mo, "HttpEndpoint", "enabled") != "disabled"
+	not cc.unknown(mo)
+	not cc.unknown(cc.oget(r.values, "LaunchTemplateData", {}))
+	not cc.is_or_unknown(cc.oget(mo, "HttpEndpoint", "enabled"), "disabled")
 	t := cc.oget(mo, "HttpTokens", "optional")
 	not cc.unknown(t)
 	t != "required"

@@ -57,6 +57,13 @@ deny contains result if {
 
 redirects(r) if {
 	some a in cc.arr(cc.oget(r.values, "DefaultActions", []))
-	cc.lower_s(cc.oget(a, "Type", "")) == "redirect"
-	cc.oget(a, ["RedirectConfig", "Protocol"], "") == "HTTPS"
+	cc.is_or_unknown(cc.lower_s(cc.oget(a, "Type", "")), "redirect")
+	cc.is_or_unknown(cc.get(a, ["RedirectConfig", "Protocol"]), "HTTPS")
+}
+
+redirects(r) if cc.unknown(cc.oget(r.values, "DefaultActions", []))
+
+redirects(r) if {
+	some a in cc.arr(cc.oget(r.values, "DefaultActions", []))
+	cc.unknown(a)
 }

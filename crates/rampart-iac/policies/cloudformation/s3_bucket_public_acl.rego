@@ -65,6 +65,10 @@ deny contains result if {
 	some r in cc.resources({"AWS::S3::Bucket"})
 	acl := cc.oget(r.values, "AccessControl", "Private")
 	acl in {"PublicRead", "PublicReadWrite", "AuthenticatedRead"}
-	not cc.is_true(cc.get(r.values, ["PublicAccessBlockConfiguration", "IgnorePublicAcls"]))
+	not ignores_public_acls(r)
 	result := {"msg": sprintf("%s has the public ACL %s", [r.address, acl]), "resource": r.address, "attribute": "AccessControl"}
 }
+
+ignores_public_acls(r) if cc.is_true(cc.get(r.values, ["PublicAccessBlockConfiguration", "IgnorePublicAcls"]))
+
+ignores_public_acls(r) if cc.unknown(cc.get(r.values, ["PublicAccessBlockConfiguration", "IgnorePublicAcls"]))

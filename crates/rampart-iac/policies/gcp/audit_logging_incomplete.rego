@@ -53,6 +53,9 @@ deny contains result if {
 	some r in cc.resources({"google_project_iam_audit_config", "google_folder_iam_audit_config", "google_organization_iam_audit_config"})
 	cc.oget(r.values, "service", "") == "allServices"
 	types := {cc.oget(c, "log_type", "") | some c in cc.arr(cc.oget(r.values, "audit_log_config", []))}
+	every t in types {
+		not cc.unknown(t)
+	}
 	some t in ["ADMIN_READ", "DATA_READ", "DATA_WRITE"]
 	not t in types
 	result := {"msg": sprintf("%s does not log %s", [r.address, t]), "resource": r.address, "attribute": "audit_log_config"}

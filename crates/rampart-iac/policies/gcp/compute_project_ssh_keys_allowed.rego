@@ -80,6 +80,9 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_compute_instance", "google_compute_instance_template"})
+	not cc.unknown(cc.oget(r.values, "metadata", {}))
+	not cc.unknown(cc.oget(cc.oget(r.values, "metadata", {}), "block-project-ssh-keys", "false"))
+	not cc.unknown(cc.oget(cc.oget(r.values, "metadata", {}), "enable-oslogin", "false"))
 	not gcp.truthy(cc.oget(cc.oget(r.values, "metadata", {}), "block-project-ssh-keys", "false"))
 	not gcp.truthy(cc.oget(cc.oget(r.values, "metadata", {}), "enable-oslogin", "false"))
 	result := {"msg": sprintf("%s accepts project-wide SSH keys", [r.address]), "resource": r.address, "attribute": "metadata"}

@@ -76,6 +76,6 @@ deny contains result if {
 	some r in cc.resources({"google_compute_instance", "google_compute_instance_template"})
 	cfg := cc.oget(r.values, ["shielded_instance_config", 0], {})
 	some f in ["enable_secure_boot", "enable_vtpm", "enable_integrity_monitoring"]
-	cc.oget(cfg, f, f != "enable_secure_boot") != true
+	not cc.is_or_unknown(cc.oget(cfg, f, f != "enable_secure_boot"), true)
 	result := {"msg": sprintf("%s does not set %s", [r.address, f]), "resource": r.address, "attribute": sprintf("shielded_instance_config.0.%s", [f])}
 }

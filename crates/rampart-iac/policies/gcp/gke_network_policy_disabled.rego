@@ -61,8 +61,8 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_container_cluster"})
-	not cc.get(r.values, ["network_policy", 0, "enabled"]) == true
-	cc.get(r.values, ["datapath_provider"]) != "ADVANCED_DATAPATH"
-	not cc.get(r.values, ["enable_autopilot"]) == true
+	not cc.is_or_unknown(cc.get(r.values, ["network_policy", 0, "enabled"]), true)
+	not cc.is_or_unknown(cc.get(r.values, ["datapath_provider"]), "ADVANCED_DATAPATH")
+	not cc.is_or_unknown(cc.get(r.values, ["enable_autopilot"]), true)
 	result := {"msg": sprintf("%s does not enforce network policies", [r.address]), "resource": r.address, "attribute": "network_policy"}
 }

@@ -57,7 +57,7 @@ import rego.v1
 
 deny contains result if {
 	some r in cc.resources({"google_container_cluster"})
-	not cc.get(r.values, ["enable_autopilot"]) == true
+	not cc.is_or_unknown(cc.get(r.values, ["enable_autopilot"]), true)
 	cc.blank(cc.get(r.values, ["workload_identity_config", 0, "workload_pool"]))
 	result := {"msg": sprintf("%s does not enable Workload Identity", [r.address]), "resource": r.address, "attribute": "workload_identity_config"}
 }

@@ -72,6 +72,6 @@ deny contains result if {
 	some r in cc.resources({"google_sql_database_instance"})
 	some i, s in cc.arr(cc.oget(r.values, "settings", []))
 	ip := cc.oget(s, ["ip_configuration", 0], {})
-	cc.oget(ip, "ipv4_enabled", true) != false
+	not cc.is_or_unknown(cc.oget(ip, "ipv4_enabled", true), false)
 	result := {"msg": sprintf("%s has a public IP address", [r.address]), "resource": r.address, "attribute": sprintf("settings.%d.ip_configuration", [i])}
 }

@@ -75,7 +75,12 @@ deny contains result if {
 	some r in cc.resources({"google_sql_database_instance"})
 	some i, s in cc.arr(cc.oget(r.values, "settings", []))
 	ip := cc.oget(s, ["ip_configuration", 0], {})
-	not cc.oget(ip, "ssl_mode", "") in {"ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"}
-	cc.oget(ip, "require_ssl", false) != true
+	not ssl_ok(ip)
 	result := {"msg": sprintf("%s does not require SSL connections", [r.address]), "resource": r.address, "attribute": sprintf("settings.%d.ip_configuration", [i])}
 }
+
+ssl_ok(ip) if cc.oget(ip, "ssl_mode", "") in {"ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"}
+
+ssl_ok(ip) if cc.unknown(cc.oget(ip, "ssl_mode", ""))
+
+ssl_ok(ip) if cc.is_or_unknown(cc.oget(ip, "require_ssl", false), true)

@@ -54,6 +54,6 @@ import rego.v1
 deny contains result if {
 	some r in cc.resources({"google_vertex_ai_endpoint"})
 	cc.blank(cc.get(r.values, ["network"]))
-	not cc.get(r.values, ["private_service_connect_config", 0, "enable_private_service_connect"]) == true
+	not cc.is_or_unknown(cc.get(r.values, ["private_service_connect_config", 0, "enable_private_service_connect"]), true)
 	result := {"msg": sprintf("%s is served on a public endpoint", [r.address]), "resource": r.address, "attribute": "network"}
 }

@@ -42,8 +42,8 @@ deny contains result if {
 
 deny contains result if {
 	some r in cc.resources({"google_vertex_ai_index_endpoint"})
-	not cc.get(r.values, ["public_endpoint_enabled"]) == true
+	not cc.is_or_unknown(cc.get(r.values, ["public_endpoint_enabled"]), true)
 	cc.blank(cc.get(r.values, ["network"]))
-	not cc.get(r.values, ["private_service_connect_config", 0, "enable_private_service_connect"]) == true
+	not cc.is_or_unknown(cc.get(r.values, ["private_service_connect_config", 0, "enable_private_service_connect"]), true)
 	result := {"msg": sprintf("%s has no private network configuration", [r.address]), "resource": r.address, "attribute": "network"}
 }

@@ -71,7 +71,7 @@ import rego.v1
 deny contains result if {
 	some r in cc.resources({"google_workbench_instance"})
 	some i, g in cc.arr(cc.oget(r.values, "gce_setup", []))
-	cc.oget(g, "disable_public_ip", false) != true
+	not cc.is_or_unknown(cc.oget(g, "disable_public_ip", false), true)
 	result := {"msg": sprintf("%s has a public IP address", [r.address]), "resource": r.address, "attribute": sprintf("gce_setup.%d.disable_public_ip", [i])}
 }
 

@@ -139,7 +139,7 @@ account_blocks_public if {
 	some a in input.resources
 	a.type == "aws_s3_account_public_access_block"
 	every f in ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"] {
-		cc.oget(a.values, f, false) == true
+		cc.is_or_unknown(cc.oget(a.values, f, false), true)
 	}
 }
 
@@ -149,7 +149,7 @@ bucket_blocks_public(_) if account_blocks_public
 bucket_blocks_public(b) if {
 	some p in attached(b, "aws_s3_bucket_public_access_block")
 	every f in ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"] {
-		cc.oget(p.values, f, false) == true
+		cc.is_or_unknown(cc.oget(p.values, f, false), true)
 	}
 }
 

@@ -36,8 +36,16 @@ unknown(v) if {
 # object.get that tolerates a non-object (null in plan JSON, an unresolved "${...}" string).
 oget(o, k, d) := object.get(o, k, d) if is_object(o) else := d
 
-# Value at a path (array of keys and indices) or null.
-get(obj, path) := oget(obj, path, null)
+# Value at a path (array of keys and indices) or null; an unresolved value on the way
+# (a CloudFormation intrinsic, a "${...}" string) makes the whole value unresolved.
+get(obj, path) := v if {
+	v := oget(obj, path, null)
+	v != null
+} else := "${unresolved}" if {
+	count(path) > 1
+	some i in numbers.range(1, count(path) - 1)
+	unknown(oget(obj, array.slice(path, 0, i), null))
+} else := null
 
 # The value if it is an object, else {}.
 obj(v) := v if is_object(v) else := {}
@@ -172,3 +180,9 @@ is_false(v) if {
 	is_string(v)
 	lower(v) == "false"
 }
+
+# The value is `want`, or could be (not statically known): conditions that clear a resource
+# use this so that an unresolved expression never produces a finding.
+is_or_unknown(v, want) if v == want
+
+is_or_unknown(v, _) if unknown(v)
