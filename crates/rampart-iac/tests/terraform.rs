@@ -110,12 +110,13 @@ fn root_module_with_local_module_tfvars_count_for_each_and_references() {
         json!("10.0.1.0/24")
     );
 
-    // A public access block that names its buckets through an expression refers to them.
-    let pab = resource(doc, "aws_s3_bucket_public_access_block.logs");
+    // for_each over another resource expands with its keys, and each instance refers to
+    // the bucket of the same key.
+    let pab = resource(doc, "aws_s3_bucket_public_access_block.logs[\"audit\"]");
     assert_eq!(pab.values["block_public_policy"], json!(true));
-    assert!(
-        pab.references
-            .contains(&"aws_s3_bucket.logs[\"audit\"]".to_string())
+    assert_eq!(
+        pab.references,
+        vec!["aws_s3_bucket.logs[\"audit\"]".to_string()]
     );
 
     // dynamic blocks expand with their iterator.
@@ -671,4 +672,41 @@ resource "aws_ebs_volume" "v" {
     assert_eq!(v["size"], json!(30));
     assert_eq!(v["encrypted"], json!(true));
     assert_eq!(v["tags"], json!(null));
+}
+
+#[test]
+fn references_to_expanded_resources_keep_their_instances() {
+    let doc = single(
+        r#"
+resource "aws_subnet" "private" {
+  count      = 3
+  cidr_block = cidrsubnet("10.0.0.0/16", 8, count.index)
+}
+resource "aws_instance" "app" {
+  count     = 2
+  subnet_id = element(aws_subnet.private[*].id, count.index)
+}
+resource "aws_lb" "main" {
+  subnets       = aws_subnet.private[*].id
+  subnet_count  = length(aws_subnet.private)
+}
+"#,
+    );
+    let app1 = resource(&doc, "aws_instance.app[1]");
+    assert_eq!(app1.references, vec!["aws_subnet.private[1]".to_string()]);
+    assert_eq!(
+        app1.values["subnet_id"],
+        json!("${aws_subnet.private[1].id}")
+    );
+    let lb = resource(&doc, "aws_lb.main");
+    assert_eq!(lb.values["subnet_count"], json!(3));
+    assert_eq!(
+        lb.values["subnets"],
+        json!([
+            "${aws_subnet.private[0].id}",
+            "${aws_subnet.private[1].id}",
+            "${aws_subnet.private[2].id}"
+        ])
+    );
+    assert_eq!(lb.references.len(), 3);
 }

@@ -560,9 +560,6 @@ impl ModuleEval<'_, '_, '_> {
                     for item in items {
                         let mut v = item;
                         for op in &ops[i + 1..end] {
-                            if v.is_unknown() {
-                                break;
-                            }
                             v = match op {
                                 TraversalOperator::GetAttr(name) => get_attr(v, name.as_str())?,
                                 TraversalOperator::Index(e) => {
@@ -794,13 +791,24 @@ pub(crate) fn iterate(v: &Val) -> Option<Vec<(Val, Val)>> {
     }
 }
 
+/// An unknown reached through an attribute or index of a named unknown keeps naming where it
+/// came from (`${aws_subnet.a[0]}` → `${aws_subnet.a[0].id}`), so values inside lists built
+/// from expanded resources still read as expressions.
+fn unknown_step(u: Unknown, step: &str) -> Val {
+    let text = u
+        .text
+        .filter(|t| t.starts_with("${") && t.ends_with('}') && !t[2..].contains("${"))
+        .map(|t| format!("{}{step}}}", &t[..t.len() - 1]));
+    Val::Unknown(Unknown { text, refs: u.refs })
+}
+
 pub(crate) fn get_attr(v: Val, name: &str) -> EvalResult {
     match v {
         Val::Map(mut m) => match m.remove(name) {
             Some(v) => Ok(v),
             None => invalid(format!("no attribute {name:?}")),
         },
-        Val::Unknown(u) => Ok(Val::unknown_with_refs(u.refs)),
+        Val::Unknown(u) => Ok(unknown_step(u, &format!(".{name}"))),
         Val::Null => invalid("attribute of null"),
         _ => invalid(format!("attribute {name:?} of a non-object")),
     }

@@ -111,6 +111,10 @@ pub(crate) struct ModuleEval<'s, 'l, 'f> {
     module_calls: BTreeMap<String, (usize, &'f Block)>,
     module_values: BTreeMap<String, Slot>,
     resource_names: BTreeSet<String>,
+    /// `type.name` / `data.type.name` → its block, for references to expanded resources.
+    resource_blocks: BTreeMap<String, (usize, &'f Block)>,
+    /// Instance keys of resources referred to, evaluated once (`None` while in progress).
+    instance_keys: BTreeMap<String, Option<Vec<Option<Val>>>>,
     /// Declared `type` of each variable, applied to every value it gets.
     var_types: BTreeMap<String, (usize, &'f Expression)>,
     /// Variables declared `nullable = false`: a null value leaves them at their default.
@@ -138,6 +142,8 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
             module_calls: BTreeMap::new(),
             module_values: BTreeMap::new(),
             resource_names: BTreeSet::new(),
+            resource_blocks: BTreeMap::new(),
+            instance_keys: BTreeMap::new(),
             var_types: BTreeMap::new(),
             non_nullable: BTreeSet::new(),
             template_depth: 0,
@@ -183,6 +189,12 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
                     }
                     ("resource", [ty, name]) => {
                         self.resource_names.insert(format!("{ty}.{name}"));
+                        self.resource_blocks
+                            .insert(format!("{ty}.{name}"), (idx, block));
+                    }
+                    ("data", [ty, name]) => {
+                        self.resource_blocks
+                            .insert(format!("data.{ty}.{name}"), (idx, block));
                     }
                     _ => {}
                 }
@@ -481,21 +493,84 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
             )),
             "data" => match (attr(0), attr(1)) {
                 (Some(ty), Some(name)) => {
-                    let base = format!("{}data.{ty}.{name}", self.prefix);
-                    let address = self.indexed_address(file, base, ops.get(2), scope)?;
-                    Ok((Val::unknown_with_refs(vec![address]), ops.len()))
+                    self.resource_reference(file, &format!("data.{ty}.{name}"), ops, 2, scope)
                 }
                 _ => Ok((Val::unknown(), ops.len())),
             },
             ty => match attr(0) {
                 Some(name) if self.resource_names.contains(&format!("{ty}.{name}")) => {
-                    let base = format!("{}{ty}.{name}", self.prefix);
-                    let address = self.indexed_address(file, base, ops.get(1), scope)?;
-                    Ok((Val::unknown_with_refs(vec![address]), ops.len()))
+                    self.resource_reference(file, &format!("{ty}.{name}"), ops, 1, scope)
                 }
                 _ => Ok((Val::unknown(), ops.len())),
             },
         }
+    }
+
+    /// A reference to a resource or data source. An expanded one is a list (count) or map
+    /// (for_each) of unknown instances, each carrying its own address, so `length(x)`,
+    /// `x[*].id` and `for_each = x` work; otherwise one unknown value naming it.
+    fn resource_reference(
+        &mut self,
+        file: &ParsedFile,
+        local: &str,
+        ops: &[&TraversalOperator],
+        consumed: usize,
+        scope: &Scope,
+    ) -> Result<(Val, usize), EvalError> {
+        let base = format!("{}{local}", self.prefix);
+        let expanded = self.resource_blocks.get(local).map(|(_, b)| {
+            (
+                b.body.get_attribute("count").is_some(),
+                b.body.get_attribute("for_each").is_some(),
+            )
+        });
+        if let Some((has_count, has_for_each)) = expanded
+            && (has_count || has_for_each)
+            && let Some(keys) = self.keys_of(local)
+            && keys.iter().all(Option::is_some)
+        {
+            let instance = |k: &Val| {
+                let suffix = instance_suffix(k).unwrap_or_default();
+                Val::Unknown(super::value::Unknown {
+                    text: Some(format!("${{{local}{suffix}}}")),
+                    refs: vec![format!("{base}{suffix}")],
+                })
+            };
+            let collection = if has_count {
+                Val::List(keys.iter().flatten().map(instance).collect())
+            } else {
+                Val::Map(
+                    keys.iter()
+                        .flatten()
+                        .filter_map(|k| k.as_string().map(|s| (s, instance(k))))
+                        .collect(),
+                )
+            };
+            self.charge(collection.weight())?;
+            return Ok((collection, consumed));
+        }
+        let address = self.indexed_address(file, base, ops.get(consumed), scope)?;
+        Ok((Val::unknown_with_refs(vec![address]), ops.len()))
+    }
+
+    /// The instance keys of a resource block of this module, evaluated once.
+    fn keys_of(&mut self, local: &str) -> Option<Vec<Option<Val>>> {
+        match self.instance_keys.get(local) {
+            Some(Some(keys)) => return Some(keys.clone()),
+            Some(None) => return None,
+            None => {}
+        }
+        let &(idx, block) = self.resource_blocks.get(local)?;
+        self.instance_keys.insert(local.to_string(), None);
+        let files = self.files;
+        let keys: Vec<Option<Val>> = self
+            .instances(&files[idx], &block.body, local, true)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        self.instance_keys
+            .insert(local.to_string(), Some(keys.clone()));
+        Some(keys)
     }
 
     fn indexed_address(
@@ -564,7 +639,13 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
 
     /// Instances of a block with `count` or `for_each`: (address key, scope bindings).
     /// `None` for the key when the block has neither.
-    fn instances(&mut self, file: &ParsedFile, body: &Body, what: &str) -> Vec<Instance> {
+    fn instances(
+        &mut self,
+        file: &ParsedFile,
+        body: &Body,
+        what: &str,
+        quiet: bool,
+    ) -> Vec<Instance> {
         let root = Scope::root();
         let max = self.sink.limits.max_instances;
         if let Some(count) = body.get_attribute("count") {
@@ -584,7 +665,7 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
             } else {
                 0
             };
-            if n > max {
+            if n > max && !quiet {
                 self.limit_note(file, &count.value, what, n);
             }
             return (0..n.min(max))
@@ -618,7 +699,7 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
                     return vec![(None, vec![("each", each)])];
                 }
             };
-            if pairs.len() > max {
+            if pairs.len() > max && !quiet {
                 self.limit_note(file, &for_each.value, what, pairs.len());
             }
             return pairs
@@ -656,7 +737,7 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
             if data { "data." } else { "" }
         );
         let (line, end_line) = file.lines_of(block.span());
-        for (key, bindings) in self.instances(file, &block.body, &base) {
+        for (key, bindings) in self.instances(file, &block.body, &base, false) {
             if self.sink.resources.len() >= self.sink.limits.max_resources {
                 if !self.sink.resources_reported {
                     self.sink.resources_reported = true;
@@ -917,7 +998,7 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
                 &owned
             }
         };
-        let instances = self.instances(file, &block.body, &format!("module.{name}"));
+        let instances = self.instances(file, &block.body, &format!("module.{name}"), false);
         let keyed = block.body.get_attribute("count").is_some();
         let mut list = Vec::new();
         let mut map = BTreeMap::new();
