@@ -9,7 +9,7 @@
 #   owasp: ["A03:2021", "A05:2021"]
 #   owasp_llm: []
 #   ssdf: ["PW.9.1"]
-#   rationale: Snippets run in the controller, which can read every TLS key and Secret the controller can access; snippet injection has led to cluster-wide secret disclosure (CVE-2021-25742, CVE-2025-1974 family).
+#   rationale: Snippets run in the controller, which can read every TLS key and Secret the controller can access; snippet injection has led to cluster-wide Secret disclosure (CVE-2021-25742).
 #   remediation: Replace snippets with first-class annotations or controller ConfigMap settings, and keep allow-snippet-annotations false on the controller.
 #   references: ["https://github.com/kubernetes/ingress-nginx/issues/7837", "https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/"]
 #   aliases:
