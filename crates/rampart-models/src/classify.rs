@@ -215,6 +215,68 @@ const DANGEROUS_MODULES: &[(&str, Danger, &str)] = &[
         "evaluates configuration",
     ),
     (
+        "logging.handlers",
+        Danger::FileAccess,
+        "log handlers write files and open sockets",
+    ),
+    (
+        "_aix_support",
+        Danger::CodeExecution,
+        "runs commands (_read_cmd_output)",
+    ),
+    (
+        "_osx_support",
+        Danger::CodeExecution,
+        "runs commands (_read_output)",
+    ),
+    (
+        "torch.utils.collect_env",
+        Danger::CodeExecution,
+        "runs shell commands",
+    ),
+    (
+        "torch.utils.bottleneck",
+        Danger::CodeExecution,
+        "runs code under the profiler",
+    ),
+    (
+        "torch.utils.benchmark",
+        Danger::CodeExecution,
+        "compiles and times code strings",
+    ),
+    (
+        "torch.utils._config_module",
+        Danger::CodeExecution,
+        "loads pickled configuration",
+    ),
+    (
+        "torch.utils.model_zoo",
+        Danger::CodeExecution,
+        "downloads and loads checkpoints",
+    ),
+    (
+        "torch.utils.hipify",
+        Danger::FileAccess,
+        "rewrites source files",
+    ),
+    (
+        "torch.utils.tensorboard",
+        Danger::FileAccess,
+        "writes event files",
+    ),
+    (
+        "torch.testing._internal",
+        Danger::CodeExecution,
+        "test helpers that run processes",
+    ),
+    ("compileall", Danger::CodeExecution, "compiles source trees"),
+    (
+        "py_compile",
+        Danger::CodeExecution,
+        "compiles and writes files",
+    ),
+    ("zipapp", Danger::FileAccess, "writes archives"),
+    (
         "shutil",
         Danger::FileAccess,
         "copies, moves and deletes files",
@@ -421,6 +483,16 @@ const DANGEROUS_NAMES: &[(&str, Danger, &str)] = &[
     ("torch.save", Danger::FileAccess, "writes files"),
     ("torch.from_file", Danger::FileAccess, "reads files"),
     (
+        "logging.FileHandler",
+        Danger::FileAccess,
+        "creates and appends to a file",
+    ),
+    (
+        "logging.basicConfig",
+        Danger::FileAccess,
+        "can open a log file",
+    ),
+    (
         "uuid._get_command_stdout",
         Danger::CodeExecution,
         "runs a command",
@@ -439,6 +511,15 @@ const SAFE: &[&str] = &[
     "collections.defaultdict",
     "collections.Counter",
     "collections.deque",
+    "collections.ChainMap",
+    "collections.UserDict",
+    "collections.UserList",
+    "collections.UserString",
+    // Python 2 names pickle protocols 0-2 write for these (`fix_imports`).
+    "UserDict.UserDict",
+    "UserDict.IterableUserDict",
+    "UserList.UserList",
+    "UserString.UserString",
     "copyreg._reconstructor",
     "copy_reg._reconstructor",
     "copyreg.__newobj__",
@@ -585,6 +666,16 @@ const SAFE: &[&str] = &[
     "joblib.numpy_pickle.NDArrayWrapper",
 ];
 
+/// Exact names scikit-learn and pandas write in their own pickles (generated from real pickles
+/// by `tests/fixtures/make_gap_fixtures.py`, one `module.name` a line).
+const SAFE_LIBRARY_LIST: &str = include_str!("safe_sklearn.txt");
+
+fn in_library_list(full: &str) -> bool {
+    SAFE_LIBRARY_LIST
+        .lines()
+        .any(|l| !l.starts_with('#') && l.trim() == full)
+}
+
 /// Python 2 spellings used by old pickles, mapped to the Python 3 module they load.
 fn normalize_module(m: &str) -> &str {
     match m {
@@ -610,7 +701,7 @@ pub fn classify(module: &str, name: &str, user_allow: &[String]) -> Class {
     let full = format!("{module}.{name}");
     // Exact built-in entries are reviewed one by one, including the few that live in otherwise
     // dangerous modules (TorchScript's list builders in `torch.jit._pickle`).
-    if SAFE.iter().any(|p| !p.ends_with(".*") && *p == full) {
+    if SAFE.iter().any(|p| !p.ends_with(".*") && *p == full) || in_library_list(&full) {
         return Class::Safe;
     }
     for (m, d, why) in DANGEROUS_MODULES {
@@ -722,13 +813,18 @@ mod tests {
             classify("numpy._core.multiarray", "_reconstruct", &[]),
             Class::Safe
         );
+        // Exact estimator names from the generated list; anything else in sklearn is not.
         assert_eq!(
             classify("sklearn.linear_model._base", "LinearRegression", &[]),
+            Class::Safe
+        );
+        assert_eq!(
+            classify("sklearn.utils._testing", "assert_run_python_script", &[]),
             Class::Unreviewed
         );
         let user = vec!["sklearn.*".to_string()];
         assert_eq!(
-            classify("sklearn.linear_model._base", "LinearRegression", &user),
+            classify("sklearn.utils._testing", "assert_run_python_script", &user),
             Class::Safe
         );
         assert_eq!(

@@ -230,9 +230,17 @@ impl Scanner for ModelsScanner {
         let kind = sniff(file.head, file.size, file.rel_path);
         match kind {
             Kind::Unknown => {}
-            // A text file that happens to start like a protocol 0 pickle or a zlib header is
-            // taken only with a model-ish extension.
-            Kind::Pickle | Kind::Zlib | Kind::Lzma => {
+            // A text file taken for a protocol 0/1 pickle without a model extension must be one
+            // whole pickle of plausible opcodes (prose that starts with `c` or `(` is not).
+            Kind::Pickle => {
+                return file.is_binary
+                    || file.head.first() == Some(&0x80)
+                    || has_model_ext(file.rel_path)
+                    || pickle::is_text_pickle(file.head, file.head.len() as u64 >= file.size);
+            }
+            // A text file that happens to start like a zlib header is taken only with a
+            // model-ish extension.
+            Kind::Zlib | Kind::Lzma => {
                 return file.is_binary
                     || file.head.first() == Some(&0x80)
                     || has_model_ext(file.rel_path);
@@ -241,6 +249,10 @@ impl Scanner for ModelsScanner {
         }
         if file.file_name() == "config.json" && file.head.first() == Some(&b'{') {
             return false;
+        }
+        // A model-named file in no known format is reported as unrecognised, not skipped.
+        if scan::model_name_strength(file.rel_path).is_some() {
+            return true;
         }
         has_model_ext(file.rel_path)
             && file.is_binary

@@ -87,6 +87,10 @@ pub struct Import {
     /// Called in a way its allowlist entry does not cover (`_codecs.encode` with an encoding
     /// other than latin-1).
     pub unusual_call: bool,
+    /// Invoked while loading: the callee of REDUCE/NEWOBJ/NEWOBJ_EX/INST/OBJ, the class handed
+    /// to `copyreg._reconstructor`/`__newobj__`, or a class object a BUILD reaches (its
+    /// `__setstate__` runs). An import that is never invoked only names something.
+    pub called: bool,
 }
 
 /// Something odd the simulation met that is not an import.
@@ -856,12 +860,41 @@ impl<'a> Vm<'a, '_> {
                 offset,
                 calls: Vec::new(),
                 unusual_call: false,
+                called: false,
             });
         }
         Val::Global(Rc::new(g))
     }
 
+    fn mark_called(&mut self, g: &GlobalRef) {
+        if let Some(&i) = self.import_index.get(g)
+            && let Some(imp) = self.out.imports.get_mut(i)
+        {
+            imp.called = true;
+        }
+    }
+
     fn call(&mut self, func: Val, args: Val, kwargs: Option<Val>, offset: usize) -> Val {
+        if let Val::Global(g) = &func {
+            self.mark_called(g);
+            // The reconstruct helpers instantiate the class they are given (and BUILD then
+            // runs its `__setstate__`), so that class is what really runs.
+            let module = match g.module.as_str() {
+                "copy_reg" => "copyreg",
+                m => m,
+            };
+            if module == "copyreg"
+                && matches!(
+                    g.name.as_str(),
+                    "_reconstructor" | "__newobj__" | "__newobj_ex__"
+                )
+                && let Val::Tuple(a) = &args
+                && let Some(Val::Global(cls)) = a.items.first()
+            {
+                let cls = cls.clone();
+                self.mark_called(&cls);
+            }
+        }
         if let Val::Global(g) = &func
             && g.module == "_codecs"
             && g.name == "encode"
@@ -941,7 +974,8 @@ impl<'a> Vm<'a, '_> {
 
     fn build(&mut self, obj: Val, state: Val, offset: usize) -> R<Val> {
         let Val::Call(cv) = &obj else {
-            if let Val::Global(_) = obj {
+            if let Val::Global(g) = &obj {
+                self.mark_called(&g.clone());
                 // BUILD on a class object sets class attributes: record it as a call.
                 let set = Val::Call(Rc::new(CallVal::new(
                     Val::Opaque("setattr-on-class"),
@@ -1532,6 +1566,48 @@ pub fn looks_like_pickle(data: &[u8], complete: bool) -> bool {
             }
         }
     }
+}
+
+/// Stricter than [`looks_like_pickle`], for text files without a model extension: the head must
+/// be one protocol 0/1 pickle read to STOP with nothing but whitespace after it (or, when the
+/// file runs past the head, a long run of operations), and every imported name must be a dotted
+/// Python identifier. Prose, CSV or logs that begin with an opcode letter fail within a line.
+pub fn is_text_pickle(head: &[u8], complete: bool) -> bool {
+    if head.first() == Some(&0x80) || !looks_like_pickle(head, complete) {
+        return false;
+    }
+    let limits = Limits {
+        max_ops: 100_000,
+        max_pickles: 1,
+        ..Limits::default()
+    };
+    let a = analyze(head, &limits, &HashMap::new());
+    let idents = a
+        .imports
+        .iter()
+        .all(|i| is_dotted_ident(&i.global.module) && is_dotted_ident(&i.global.name));
+    if !idents {
+        return false;
+    }
+    match &a.error {
+        None => {
+            a.ops >= 3
+                && head
+                    .get(a.consumed..)
+                    .is_some_and(|rest| rest.iter().all(u8::is_ascii_whitespace))
+        }
+        Some(e) => !complete && e.message.contains("truncated") && a.ops >= 16,
+    }
+}
+
+fn is_dotted_ident(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('.').all(|p| {
+            let mut c = p.chars();
+            c.next()
+                .is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
+                && c.all(|x| x.is_ascii_alphanumeric() || x == '_')
+        })
 }
 
 fn is_opcode(b: u8) -> bool {

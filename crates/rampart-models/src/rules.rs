@@ -7,6 +7,9 @@ pub const PICKLE_FILE_ACCESS: &str = "models/pickle-file-access";
 pub const PICKLE_NETWORK: &str = "models/pickle-network";
 pub const PICKLE_DANGEROUS_IMPORT: &str = "models/pickle-dangerous-import";
 pub const PICKLE_UNREVIEWED_IMPORT: &str = "models/pickle-unreviewed-import";
+pub const PICKLE_UNREVIEWED_CALL: &str = "models/pickle-unreviewed-call";
+pub const ZIP_TAMPERED: &str = "models/zip-tampered-container";
+pub const UNRECOGNISED_MODEL: &str = "models/unrecognised-model-file";
 pub const PICKLE_DYNAMIC_IMPORT: &str = "models/pickle-dynamic-import";
 pub const PICKLE_UNKNOWN_EXTENSION: &str = "models/pickle-unknown-extension";
 pub const PICKLE_MALFORMED: &str = "models/pickle-malformed";
@@ -127,6 +130,63 @@ silently trusted.",
         remediation: "Check that the imported classes come from the packages you expect, then allow \
 them in rampart.toml: `[scanner.models] allow_globals = [\"sklearn.*\"]`. Prefer formats without code \
 (skops, ONNX, safetensors).",
+        references: PICKLE_REFS,
+    },
+    Spec {
+        id: PICKLE_UNREVIEWED_CALL,
+        title: "Pickle calls a global that is not on the allowlist",
+        severity: Severity::High,
+        confidence: Confidence::Medium,
+        cwe: &[502],
+        description: "A pickle stream invokes, while loading, a global that is neither known to be \
+safe nor known to be dangerous: it is the callee of REDUCE, NEWOBJ, NEWOBJ_EX, INST or OBJ, the class \
+given to `copyreg._reconstructor`, or an object whose `__setstate__` a BUILD reaches. Deny by default: \
+an unknown callable that runs at load time is treated as able to run code. Critical when the arguments \
+read as code or a shell command (`__import__`, `os.system`, `eval(`, `sh -c`...).",
+        rationale: "Every known bypass of a pickle blocklist calls a function the blocklist did not \
+name (a helper deep in a library that runs a command, profiles a string or loads a config). Only \
+reviewed names are safe to call.",
+        example: "cmytools.jobs\\nrun_script\\n(X...__import__('os').system('id')tR.",
+        remediation: "Check where the callable comes from and what it does. If it is your own class \
+and the file comes from you, allow it in rampart.toml (`[scanner.models] allow_globals = \
+[\"mypkg.model.MyModel\"]`); otherwise do not load the file.",
+        references: PICKLE_REFS,
+    },
+    Spec {
+        id: ZIP_TAMPERED,
+        title: "Model zip container has been tampered with",
+        severity: Severity::High,
+        confidence: Confidence::High,
+        cwe: &[502, 354],
+        description: "A member of a model zip (a PyTorch checkpoint, a Keras archive) says it is \
+encrypted while its data is plainly stored or deflated, or its CRC does not match its data. \
+PyTorch's loader ignores both, so the member is read and scanned anyway; the anomaly itself is \
+reported because tools that refuse such members are blind to what torch will load.",
+        rationale: "Writers of model files never set the encryption bit on plain data nor write \
+wrong checksums; both are ways to hide a payload from scanners that trust the zip metadata.",
+        example: "archive/data.pkl with general-purpose flag bit 0 set, stored uncompressed",
+        remediation: "Do not load the file; obtain the model again from a trusted source.",
+        references: &[
+            "https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT",
+            "https://cwe.mitre.org/data/definitions/354.html",
+        ],
+    },
+    Spec {
+        id: UNRECOGNISED_MODEL,
+        title: "Model file in an unrecognised or broken format",
+        severity: Severity::Medium,
+        confidence: Confidence::Medium,
+        cwe: &[502],
+        description: "A file named like a model (`.pkl`, `.pt`, `.pth`, `.ckpt`, `.joblib`, \
+`.safetensors`, `.onnx`, `.h5`...) is in none of the formats rampart reads, or its container is \
+broken, so it could not be checked. Generic extensions that are often not models (`.bin`, `.dat`, \
+`.data`, `.model`, `.pb`) are reported only when the file name says model (`pytorch_model.bin`, \
+`model.dat`), and at low severity.",
+        rationale: "A loader may still make sense of a file a scanner cannot (lenient zip readers, \
+pickles after junk bytes); an unscanned model is not a clean model.",
+        example: "model.pt holding text, or a zip whose central directory is cut off",
+        remediation: "Check where the file comes from; re-export it in a documented format \
+(safetensors, ONNX, GGUF).",
         references: PICKLE_REFS,
     },
     Spec {

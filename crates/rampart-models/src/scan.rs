@@ -216,6 +216,67 @@ fn inflates(kind: Kind, head: &[u8]) -> bool {
     n > 0
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameStrength {
+    /// The extension is used for model files only (`.pt`, `.pkl`, `.safetensors`...).
+    Strong,
+    /// A generic extension (`.bin`, `.dat`) in a file whose name says model.
+    Weak,
+}
+
+/// Extensions that mean "model file" whenever they appear.
+const STRONG_MODEL_EXT: &[&str] = &[
+    "pkl",
+    "pickle",
+    "pt",
+    "pth",
+    "ckpt",
+    "joblib",
+    "jbl",
+    "npy",
+    "npz",
+    "h5",
+    "hdf5",
+    "keras",
+    "onnx",
+    "safetensors",
+    "gguf",
+    "sav",
+    "dill",
+    "pklz",
+];
+
+/// Extensions that are as often firmware, caches or data as models: a file with one is taken
+/// for a model only when its name says so (`pytorch_model.bin`, `model.dat`, `weights.data`).
+const WEAK_MODEL_EXT: &[&str] = &["bin", "dat", "data", "model", "pb", "mar"];
+const MODEL_WORDS: &[&str] = &[
+    "model",
+    "weight",
+    "checkpoint",
+    "ckpt",
+    "pytorch",
+    "adapter",
+    "optimizer",
+    "state_dict",
+];
+
+/// Whether a file name promises a model, and how strongly.
+pub fn model_name_strength(name: &str) -> Option<NameStrength> {
+    let base = name
+        .rsplit(['/', '!'])
+        .next()
+        .unwrap_or(name)
+        .to_ascii_lowercase();
+    let (stem, ext) = base.rsplit_once('.')?;
+    if STRONG_MODEL_EXT.contains(&ext) {
+        return Some(NameStrength::Strong);
+    }
+    if WEAK_MODEL_EXT.contains(&ext) && MODEL_WORDS.iter().any(|w| stem.contains(w)) {
+        return Some(NameStrength::Weak);
+    }
+    None
+}
+
 /// The kind a file's extension promises, for code-free formats only.
 fn promised(name: &str) -> Option<Kind> {
     let base = name.rsplit(['/', '!']).next().unwrap_or(name);
@@ -240,7 +301,15 @@ pub struct Analyzer<'a> {
     /// Only a prefix of the top-level file is in memory: running off its end is not a defect
     /// of the file.
     prefix_only: bool,
+    /// Size of the top-level file: the denominator of the whole-file expansion ratio.
+    top_size: u64,
+    /// A decompression bomb was found: everything still open unwinds without scanning more.
+    aborted: bool,
 }
+
+/// Decompressed bytes after which expansion ratios are checked ("the first megabytes"): small
+/// highly compressible members (a zero-filled tensor, a config) are read whole.
+const RATIO_FLOOR: u64 = 8 << 20;
 
 fn join(prefix: &str, name: &str) -> String {
     if prefix.is_empty() {
@@ -259,6 +328,8 @@ impl<'a> Analyzer<'a> {
             report: Report::default(),
             total: 0,
             prefix_only: false,
+            top_size: 0,
+            aborted: false,
         }
     }
 
@@ -302,6 +373,7 @@ impl<'a> Analyzer<'a> {
     pub fn scan_path(&mut self, path: &Path, name: &str) -> std::io::Result<()> {
         let mut f = File::open(path)?;
         let size = f.metadata()?.len();
+        self.top_size = size;
         let mut head = Vec::new();
         (&mut f).take(8192).read_to_end(&mut head)?;
         let kind = sniff(&head, size, name);
@@ -332,6 +404,7 @@ impl<'a> Analyzer<'a> {
             }
             Kind::Pickle | Kind::Npy | Kind::Unknown => {
                 if kind == Kind::Unknown {
+                    self.unrecognised(name, "its content matches none of the formats read");
                     return Ok(());
                 }
                 // Pickles sit at the start (legacy torch.save appends raw storages after them):
@@ -375,10 +448,30 @@ impl<'a> Analyzer<'a> {
     pub fn scan_bytes(&mut self, data: &[u8], name: &str, member: &str, depth: usize) {
         let head = &data[..data.len().min(8192)];
         let kind = sniff(head, data.len() as u64, name);
+        if depth == 0 && member.is_empty() && self.top_size == 0 {
+            self.top_size = data.len() as u64;
+        }
         if depth == 0 || !member.is_empty() {
             self.disguise_check(kind, name, member);
         }
         self.scan_kind(kind, data, name, member, depth);
+    }
+
+    /// A top-level file named like a model that could not be checked.
+    fn unrecognised(&mut self, name: &str, reason: &str) {
+        let Some(strength) = model_name_strength(name) else {
+            return;
+        };
+        let base = name.rsplit(['/', '!']).next().unwrap_or(name).to_string();
+        let i = self.issue(
+            r::UNRECOGNISED_MODEL,
+            "",
+            "unrecognised",
+            format!("`{base}` is named like a model file but {reason}; it was not checked"),
+        );
+        if strength == NameStrength::Weak {
+            i.severity = Some(Severity::Low);
+        }
     }
 
     fn disguise_check(&mut self, kind: Kind, name: &str, member: &str) {
@@ -400,6 +493,9 @@ impl<'a> Analyzer<'a> {
     }
 
     fn scan_kind(&mut self, kind: Kind, data: &[u8], name: &str, member: &str, depth: usize) {
+        if self.aborted {
+            return;
+        }
         if depth > self.limits.max_depth {
             self.issue(
                 r::ARCHIVE_LIMIT,
@@ -436,6 +532,8 @@ impl<'a> Analyzer<'a> {
                 let base = name.rsplit(['/', '!']).next().unwrap_or(name);
                 if base == "config.json" && data.first() == Some(&b'{') {
                     self.scan_keras_json(data, member);
+                } else if depth == 0 && member.is_empty() {
+                    self.unrecognised(name, "its content matches none of the formats read");
                 }
             }
         }
@@ -669,6 +767,25 @@ impl<'a> Analyzer<'a> {
                     );
                     i.resolved_call = call;
                 }
+                Class::Unreviewed if imp.called => {
+                    let code = imp.calls.iter().find_map(|c| code_marker(c));
+                    let why = match code {
+                        Some(m) => format!(" with code-like arguments (`{m}`)"),
+                        None => String::new(),
+                    };
+                    let i = self.issue(
+                        r::PICKLE_UNREVIEWED_CALL,
+                        member,
+                        dotted.clone(),
+                        format!(
+                            "pickle calls `{dotted}`, which is not on the allowlist, while loading{why}{ctx}{shown}"
+                        ),
+                    );
+                    if code.is_some() {
+                        i.severity = Some(Severity::Critical);
+                    }
+                    i.resolved_call = call;
+                }
                 Class::Unreviewed => {
                     let i = self.issue(
                         r::PICKLE_UNREVIEWED_IMPORT,
@@ -729,9 +846,99 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    /// Reports a decompression bomb once per top-level file and stops the whole scan.
+    fn bomb(&mut self, member: &str, what: String) {
+        if !self.aborted {
+            self.aborted = true;
+            self.issue(r::ARCHIVE_LIMIT, member, "ratio", what);
+        }
+    }
+
+    /// Whether `produced` more bytes from `compressed` input still look like data rather than a
+    /// bomb: past [`RATIO_FLOOR`], neither this stream nor the whole file may expand more than
+    /// `max_ratio` times.
+    fn ratio_ok(&mut self, member: &str, produced: u64, compressed: u64) -> bool {
+        if produced <= RATIO_FLOOR {
+            return true;
+        }
+        let ratio = self.limits.max_ratio.max(1);
+        let whole = self.total.saturating_add(produced);
+        if produced / compressed.max(1) > ratio {
+            self.bomb(
+                member,
+                format!(
+                    "decompression bomb: a member expands more than {ratio}× ({produced} bytes from {compressed}); scanning stopped"
+                ),
+            );
+            return false;
+        }
+        if self.top_size > 0 && whole / self.top_size > ratio {
+            self.bomb(
+                member,
+                format!(
+                    "decompression bomb: {whole} bytes decompressed from a {}-byte file (more than {ratio}×); scanning stopped",
+                    self.top_size
+                ),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// Reads `r` into `out` up to `cap` bytes in chunks, checking the expansion ratio as it goes
+    /// so a bomb is stopped after its first megabytes, not at the size cap. `compressed` is the
+    /// input size the stream comes from. Returns false when a bomb stopped it.
+    fn read_guarded<R: Read>(
+        &mut self,
+        mut r: R,
+        cap: u64,
+        compressed: u64,
+        out: &mut Vec<u8>,
+        member: &str,
+    ) -> std::io::Result<bool> {
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            if out.len() as u64 >= cap {
+                return Ok(true);
+            }
+            let want = buf
+                .len()
+                .min(usize::try_from(cap - out.len() as u64).unwrap_or(buf.len()));
+            let n = match r.read(&mut buf[..want]) {
+                Ok(0) => return Ok(true),
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            out.extend_from_slice(&buf[..n]);
+            if !self.ratio_ok(member, out.len() as u64, compressed) {
+                return Ok(false);
+            }
+        }
+    }
+
     fn budget(&mut self, member: &str, n: u64) -> bool {
+        if self.aborted {
+            return false;
+        }
         self.total = self.total.saturating_add(n);
+        if self.top_size > 0
+            && self.total > RATIO_FLOOR
+            && self.total / self.top_size > self.limits.max_ratio.max(1)
+        {
+            self.bomb(
+                member,
+                format!(
+                    "decompression bomb: {} bytes decompressed from a {}-byte file (more than {}×); scanning stopped",
+                    self.total,
+                    self.top_size,
+                    self.limits.max_ratio.max(1)
+                ),
+            );
+            return false;
+        }
         if self.total > self.limits.max_total_bytes {
+            self.aborted = true;
             self.issue(
                 r::ARCHIVE_LIMIT,
                 member,
@@ -799,18 +1006,19 @@ impl<'a> Analyzer<'a> {
         let cap = self.limits.max_member_bytes;
         let mut out = Vec::new();
         let res = match kind {
-            Kind::Gzip => flate2::read::MultiGzDecoder::new(input)
-                .take(cap.saturating_add(1))
-                .read_to_end(&mut out)
-                .map(|_| ()),
-            Kind::Zlib => flate2::read::ZlibDecoder::new(input)
-                .take(cap.saturating_add(1))
-                .read_to_end(&mut out)
-                .map(|_| ()),
-            Kind::Bzip2 => bzip2::read::MultiBzDecoder::new(input)
-                .take(cap.saturating_add(1))
-                .read_to_end(&mut out)
-                .map(|_| ()),
+            Kind::Gzip | Kind::Zlib | Kind::Bzip2 => {
+                match self.read_guarded(
+                    decoder(kind, input),
+                    cap.saturating_add(1),
+                    in_size,
+                    &mut out,
+                    member,
+                ) {
+                    Ok(true) => Ok(()),
+                    Ok(false) => return,
+                    Err(e) => Err(e),
+                }
+            }
             Kind::Xz | Kind::Lzma => {
                 let mut r = std::io::BufReader::new(input);
                 let mut w = LimitedWriter {
@@ -889,6 +1097,12 @@ impl<'a> Analyzer<'a> {
         let mut zip = match zip::ZipArchive::new(reader) {
             Ok(z) => z,
             Err(e) => {
+                if prefix.is_empty() && depth == 0 {
+                    self.unrecognised(
+                        name,
+                        &format!("it starts like a zip but cannot be read: {e}"),
+                    );
+                }
                 self.note(prefix, format!("zip: {e}"));
                 return;
             }
@@ -908,7 +1122,12 @@ impl<'a> Analyzer<'a> {
         let _ = name;
         let mut code_files = Vec::new();
         for i in 0..n.min(self.limits.max_members) {
-            let mut f = match zip.by_index(i) {
+            if self.aborted {
+                return;
+            }
+            // Raw member data, decoded here: PyTorch's reader ignores the encryption flag and
+            // CRC mismatches, so the zip crate's refusal of either would hide what torch loads.
+            let mut f = match zip.by_index_raw(i) {
                 Ok(f) => f,
                 Err(e) => {
                     self.note(prefix, format!("zip member {i}: {e}"));
@@ -923,13 +1142,33 @@ impl<'a> Analyzer<'a> {
                 .map(|n| n.into_owned())
                 .unwrap_or_else(|_| format!("member-{i}"));
             let size = f.size();
+            let compressed = f.compressed_size();
+            let encrypted = f.encrypted();
+            let expected_crc = f.crc32();
+            let method = f.compression();
             let member = join(prefix, &mname);
             if mname.ends_with(".py") && mname.contains("code/") {
                 code_files.push(mname.clone());
                 continue;
             }
+            let mut reader: Box<dyn Read + '_> = match method {
+                zip::CompressionMethod::Stored => Box::new(&mut f),
+                zip::CompressionMethod::Deflated => {
+                    Box::new(flate2::read::DeflateDecoder::new(&mut f))
+                }
+                other => {
+                    self.note(
+                        &member,
+                        format!("zip member compressed with {other:?}; not scanned"),
+                    );
+                    continue;
+                }
+            };
             let mut head = Vec::new();
-            if let Err(e) = (&mut f).take(8192).read_to_end(&mut head) {
+            // Real encryption turns the data into noise a decoder may reject: not an error.
+            if let Err(e) = (&mut reader).take(8192).read_to_end(&mut head)
+                && !encrypted
+            {
                 self.note(&member, format!("zip member: {e}"));
                 continue;
             }
@@ -937,6 +1176,21 @@ impl<'a> Analyzer<'a> {
             let base = mname.rsplit('/').next().unwrap_or(&mname);
             let wanted =
                 kind != Kind::Unknown || (base == "config.json" && head.first() == Some(&b'{'));
+            if encrypted && !wanted {
+                self.note(&member, "encrypted zip member; not scanned");
+                continue;
+            }
+            if encrypted {
+                self.issue(
+                    r::ZIP_TAMPERED,
+                    &member,
+                    "encrypted-flag",
+                    format!(
+                        "zip member is flagged as encrypted but holds plain {} data, which PyTorch loads anyway",
+                        kind.name()
+                    ),
+                );
+            }
             if !wanted {
                 self.disguise_check(kind, &mname, &member);
                 continue;
@@ -954,24 +1208,40 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             let mut data = head;
-            if let Err(e) = (&mut f)
-                .take(
-                    self.limits
-                        .max_member_bytes
-                        .saturating_add(1)
-                        .saturating_sub(data.len() as u64),
-                )
-                .read_to_end(&mut data)
+            let cap = self.limits.max_member_bytes.saturating_add(1);
+            let complete = match self.read_guarded(&mut reader, cap, compressed, &mut data, &member)
             {
-                self.note(
-                    &member,
-                    format!("zip member: {e}; the part read was scanned"),
-                );
+                Ok(true) => (data.len() as u64) < cap,
+                Ok(false) => return,
+                Err(e) => {
+                    self.note(
+                        &member,
+                        format!("zip member: {e}; the part read was scanned"),
+                    );
+                    false
+                }
+            };
+            drop(reader);
+            drop(f);
+            if complete {
+                let mut crc = flate2::Crc::new();
+                crc.update(&data);
+                if crc.sum() != expected_crc {
+                    self.issue(
+                        r::ZIP_TAMPERED,
+                        &member,
+                        "crc",
+                        format!(
+                            "zip member CRC-32 is {:08x} but the data's is {:08x}; PyTorch loads it anyway",
+                            expected_crc,
+                            crc.sum()
+                        ),
+                    );
+                }
             }
             if !self.budget(&member, data.len() as u64) {
                 return;
             }
-            drop(f);
             self.scan_bytes(&data, &mname, &member, depth + 1);
         }
         if !code_files.is_empty() {
@@ -1001,6 +1271,9 @@ impl<'a> Analyzer<'a> {
             }
         };
         for (i, entry) in entries.enumerate() {
+            if self.aborted {
+                return;
+            }
             if i >= self.limits.max_members {
                 self.issue(
                     r::ARCHIVE_LIMIT,
@@ -1048,9 +1321,17 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             let mut data = head;
-            let _ = (&mut e)
-                .take(self.limits.max_member_bytes)
-                .read_to_end(&mut data);
+            // The compressed size of a member of a compressed tar is unknown: only the
+            // whole-file ratio applies.
+            if let Ok(false) = self.read_guarded(
+                &mut e,
+                self.limits.max_member_bytes,
+                u64::MAX,
+                &mut data,
+                &member,
+            ) {
+                return;
+            }
             if !self.budget(&member, data.len() as u64) {
                 return;
             }
@@ -1073,6 +1354,9 @@ impl<'a> Analyzer<'a> {
         let mut count = 0usize;
         let mut limit_hit = None;
         let res = ar.for_each_entries(|entry, rd| {
+            if self.aborted {
+                return Ok(false);
+            }
             if entry.is_directory() {
                 return Ok(true);
             }
@@ -1112,6 +1396,45 @@ impl<'a> Analyzer<'a> {
 }
 
 pub use crate::pickle::LEGACY_TORCH_MAGIC;
+
+/// Fragments that make a string argument read as code or a shell command rather than data
+/// (a file name, a label, a number).
+const CODE_MARKERS: &[&str] = &[
+    "__import__",
+    "__builtins__",
+    "__globals__",
+    "__subclasses__",
+    "os.system",
+    "os.popen",
+    "subprocess",
+    "eval(",
+    "exec(",
+    "compile(",
+    "import os",
+    "import subprocess",
+    "import socket",
+    "/bin/sh",
+    "/bin/bash",
+    "sh -c",
+    "bash -c",
+    "cmd.exe",
+    "powershell",
+    "curl ",
+    "wget ",
+    "nc -",
+    "rm -rf",
+    "chmod ",
+    "echo ",
+    "| sh",
+    "|sh",
+    "base64 -d",
+];
+
+/// The first code marker in a rendered call, if any.
+fn code_marker(rendered: &str) -> Option<&'static str> {
+    let lower = rendered.to_ascii_lowercase();
+    CODE_MARKERS.iter().copied().find(|m| lower.contains(m))
+}
 
 /// A compressed stream that can be opened more than once.
 #[derive(Clone, Copy)]

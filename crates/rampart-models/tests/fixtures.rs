@@ -178,27 +178,25 @@ fn allowlisted_pickles_are_silent() {
 }
 
 #[test]
-fn sklearn_imports_are_unreviewed_not_malicious() {
-    let r = report("benign/logreg.joblib");
+fn sklearn_estimators_are_allowlisted_by_exact_name() {
+    for name in [
+        "benign/logreg.joblib",
+        "benign/tree.joblib",
+        "benign/logreg_p5.pkl",
+    ] {
+        let r = report(name);
+        assert!(r.issues.is_empty(), "{name}: {}", show(&r));
+    }
+    // A name in sklearn's namespace that is not on the generated list is still deny-by-default:
+    // called while loading, it is high.
+    let data = b"\x80\x02csklearn.utils._testing\nassert_run_python_script\n(X\x01\x00\x00\x00xtR.";
+    let r = ModelsScanner::default().analyze_bytes("x.pkl", data);
     assert!(
         has(
             &r,
-            "models/pickle-unreviewed-import",
-            "sklearn.linear_model"
+            "models/pickle-unreviewed-call",
+            "sklearn.utils._testing"
         ),
-        "{}",
-        show(&r)
-    );
-    let r = report("benign/tree.joblib");
-    assert!(
-        has(&r, "models/pickle-unreviewed-import", "sklearn.tree"),
-        "{}",
-        show(&r)
-    );
-    assert!(
-        r.issues
-            .iter()
-            .all(|i| i.rule == "models/pickle-unreviewed-import"),
         "{}",
         show(&r)
     );
@@ -207,10 +205,7 @@ fn sklearn_imports_are_unreviewed_not_malicious() {
         ..Default::default()
     };
     let s = ModelsScanner::new(cfg).unwrap();
-    let r = s
-        .analyze_path(&dir().join("benign/logreg.joblib"), "logreg.joblib")
-        .unwrap();
-    assert!(r.issues.is_empty(), "{}", show(&r));
+    assert!(s.analyze_bytes("x.pkl", data).issues.is_empty());
 }
 
 #[test]
@@ -283,7 +278,7 @@ fn pickle_techniques() {
         ),
         (
             "malicious/partial.pkl",
-            "models/pickle-unreviewed-import",
+            "models/pickle-unreviewed-call",
             "functools.partial",
         ),
     ];
