@@ -710,3 +710,47 @@ resource "aws_lb" "main" {
     );
     assert_eq!(lb.references.len(), 3);
 }
+
+#[test]
+fn registry_modules_installed_by_terraform_init_are_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("live/.terraform/modules/vpc")).unwrap();
+    std::fs::write(
+        root.join("live/main.tf"),
+        "module \"vpc\" {\n  source  = \"terraform-aws-modules/vpc/aws\"\n  version = \"5.8.1\"\n  cidr    = \"10.9.0.0/16\"\n}\nmodule \"other\" {\n  source = \"git::https://example.invalid/x.git\"\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("live/.terraform/modules/modules.json"),
+        r#"{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"vpc","Source":"registry.terraform.io/terraform-aws-modules/vpc/aws","Version":"5.8.1","Dir":".terraform/modules/vpc"}]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("live/.terraform/modules/vpc/main.tf"),
+        "variable \"cidr\" {}\nresource \"aws_vpc\" \"this\" {\n  cidr_block = var.cidr\n}\n",
+    )
+    .unwrap();
+    let loader = FsLoader::new(root).unwrap();
+    let (docs, diags) = terraform::evaluate_tree(parse_tree(root), &loader, &Options::default());
+    assert_eq!(
+        docs.len(),
+        1,
+        "the installed copy is not a root of its own: {docs:#?}"
+    );
+    let vpc = resource(&docs[0], "module.vpc.aws_vpc.this");
+    assert_eq!(vpc.values["cidr_block"], json!("10.9.0.0/16"));
+    assert_eq!(vpc.file, "live/.terraform/modules/vpc/main.tf");
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.message.contains("where `terraform init` installed it")),
+        "{diags:?}"
+    );
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.message.contains("\"other\"") && d.message.contains("not fetched")),
+        "{diags:?}"
+    );
+}

@@ -332,9 +332,12 @@ pub fn evaluate_tree(
     // Roots: directories with configuration that no other directory calls. A directory
     // only called from within a cycle of calls would never be reached, so it is a root too.
     let has_config = |files: &[ParsedFile]| files.iter().any(|f| f.kind == FileKind::Config);
+    // Modules `terraform init` installed are evaluated through their callers only.
+    let installed =
+        |d: &str| d == ".terraform" || d.starts_with(".terraform/") || d.contains("/.terraform/");
     let mut roots: Vec<String> = by_dir
         .iter()
-        .filter(|(d, f)| has_config(f) && !called.contains_key(*d))
+        .filter(|(d, f)| has_config(f) && !called.contains_key(*d) && !installed(d))
         .map(|(d, _)| d.clone())
         .collect();
     let mut reached: BTreeSet<String> = BTreeSet::new();
@@ -348,7 +351,7 @@ pub fn evaluate_tree(
         }
     }
     for (d, f) in &by_dir {
-        if has_config(f) && !reached.contains(d) {
+        if has_config(f) && !reached.contains(d) && !installed(d) {
             roots.push(d.clone());
             reached.insert(d.clone());
         }

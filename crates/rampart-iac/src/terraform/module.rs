@@ -40,6 +40,9 @@ pub(crate) struct Sink<'l> {
     fuel: u64,
     budget_reported: bool,
     resources_reported: bool,
+    /// `.terraform/modules/modules.json` of the root module: module key → directory that
+    /// `terraform init` installed it in (read once, when a remote source is met).
+    installed: Option<BTreeMap<String, String>>,
 }
 
 impl<'l> Sink<'l> {
@@ -60,6 +63,7 @@ impl<'l> Sink<'l> {
             root_dir: root_dir.to_string(),
             budget_reported: false,
             resources_reported: false,
+            installed: None,
         }
     }
 
@@ -71,6 +75,28 @@ impl<'l> Sink<'l> {
             line,
             message,
         });
+    }
+
+    /// Where `terraform init` installed the module with this key, if it did.
+    fn installed_dir(&mut self, key: &str) -> Option<String> {
+        if self.installed.is_none() {
+            let mut map = BTreeMap::new();
+            let manifest = join_relative(&self.root_dir, ".terraform/modules/modules.json");
+            if let Some(path) = manifest
+                && let Ok(bytes) = self.loader.read_file(&path, 4 << 20)
+                && let Ok(json) = serde_json::from_slice::<serde_json::Value>(&bytes)
+            {
+                for m in json["Modules"].as_array().into_iter().flatten() {
+                    if let (Some(k), Some(dir)) = (m["Key"].as_str(), m["Dir"].as_str())
+                        && let Some(d) = join_relative(&self.root_dir, dir)
+                    {
+                        map.insert(k.to_string(), d);
+                    }
+                }
+            }
+            self.installed = Some(map);
+        }
+        self.installed.as_ref().and_then(|m| m.get(key).cloned())
     }
 
     /// Reports once that the work budget ran out.
@@ -102,6 +128,8 @@ pub(crate) struct ModuleEval<'s, 'l, 'f> {
     dir: String,
     /// `""` for the root module, `module.a.` / `module.a["k"].module.b.` below it.
     prefix: String,
+    /// The module's key in `.terraform/modules/modules.json` (`a.b`; `""` for the root).
+    module_key: String,
     files: &'f [ParsedFile],
     /// Module directories from the root down to this one (cycle detection).
     stack: Vec<String>,
@@ -134,6 +162,7 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
             sink,
             dir: dir.to_string(),
             prefix,
+            module_key: String::new(),
             files,
             stack,
             vars: BTreeMap::new(),
@@ -946,20 +975,40 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
                 return Val::unknown();
             }
         };
-        if !(source.starts_with("./")
+        let module_key = if self.module_key.is_empty() {
+            name.to_string()
+        } else {
+            format!("{}.{name}", self.module_key)
+        };
+        let local = source.starts_with("./")
             || source.starts_with("../")
             || source == "."
-            || source == "..")
-        {
-            self.sink.note(
-                DiagnosticLevel::Note,
-                &file.path,
-                Some(line),
-                format!("terraform: module {name:?} comes from {source:?}, which is not fetched; its resources are not scanned"),
-            );
-            return Val::unknown();
-        }
-        let Some(child_dir) = join_relative(&self.dir, &source) else {
+            || source == "..";
+        let resolved = if local {
+            join_relative(&self.dir, &source)
+        } else {
+            match self.sink.installed_dir(&module_key) {
+                Some(dir) => {
+                    self.sink.note(
+                        DiagnosticLevel::Note,
+                        &file.path,
+                        Some(line),
+                        format!("terraform: module {name:?} ({source:?}) is read from {dir:?}, where `terraform init` installed it"),
+                    );
+                    Some(dir)
+                }
+                None => {
+                    self.sink.note(
+                        DiagnosticLevel::Note,
+                        &file.path,
+                        Some(line),
+                        format!("terraform: module {name:?} comes from {source:?}, which is not fetched; its resources are not scanned"),
+                    );
+                    return Val::unknown();
+                }
+            }
+        };
+        let Some(child_dir) = resolved else {
             self.sink.note(
                 DiagnosticLevel::Warning,
                 &file.path,
@@ -1022,6 +1071,7 @@ impl<'s, 'l, 'f> ModuleEval<'s, 'l, 'f> {
             let mut stack = self.stack.clone();
             stack.push(child_dir.clone());
             let mut child = ModuleEval::new(self.sink, &child_dir, prefix, child_files, stack);
+            child.module_key = module_key.clone();
             child.set_vars(inputs);
             child.run();
             let outputs = child.outputs();
