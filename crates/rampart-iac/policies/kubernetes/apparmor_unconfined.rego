@@ -52,11 +52,11 @@ import rego.v1
 deny contains result if {
 	some x in k8s.containers
 	key := concat("/", ["container.apparmor.security.beta.kubernetes.io", x.container.name])
-	k8s.pod_annotations(x.resource)[key] == "unconfined"
+	k8s.pod_annotations(x.pod)[key] == "unconfined"
 	result := {
 		"msg": sprintf("container %q of %s disables AppArmor by annotation", [x.container.name, x.resource.address]),
 		"resource": x.resource.address,
-		"attribute": k8s.pod_annotations_path(x.resource),
+		"attribute": k8s.pod_annotations_path(x.pod),
 	}
 }
 

@@ -41,11 +41,12 @@ import data.rampart.lib.k8s_workload as k8s
 import rego.v1
 
 deny contains result if {
-	some r in k8s.workloads
-	not r.pod_spec.automountServiceAccountToken == false
+	some p in k8s.pods
+	r := p.resource
+	not p.spec.automountServiceAccountToken == false
 	result := {
 		"msg": sprintf("%s mounts a service account token (automountServiceAccountToken is not false)", [r.address]),
 		"resource": r.address,
-		"attribute": sprintf("%s.automountServiceAccountToken", [r.pod_spec_path]),
+		"attribute": sprintf("%s.automountServiceAccountToken", [p.path]),
 	}
 }

@@ -51,11 +51,12 @@ account(spec) := spec.serviceAccountName if {
 } else := "default"
 
 deny contains result if {
-	some r in k8s.workloads
-	account(r.pod_spec) == "default"
+	some p in k8s.pods
+	r := p.resource
+	account(p.spec) == "default"
 	result := {
 		"msg": sprintf("%s runs as the default service account", [r.address]),
 		"resource": r.address,
-		"attribute": sprintf("%s.serviceAccountName", [r.pod_spec_path]),
+		"attribute": sprintf("%s.serviceAccountName", [p.path]),
 	}
 }

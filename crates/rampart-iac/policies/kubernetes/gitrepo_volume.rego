@@ -46,12 +46,13 @@ import data.rampart.lib.k8s_workload as k8s
 import rego.v1
 
 deny contains result if {
-	some r in k8s.workloads
-	some i, v in r.pod_spec.volumes
+	some p in k8s.pods
+	r := p.resource
+	some i, v in p.spec.volumes
 	v.gitRepo
 	result := {
 		"msg": sprintf("%s uses the deprecated gitRepo volume %q", [r.address, v.name]),
 		"resource": r.address,
-		"attribute": sprintf("%s.volumes.%d.gitRepo", [r.pod_spec_path, i]),
+		"attribute": sprintf("%s.volumes.%d.gitRepo", [p.path, i]),
 	}
 }

@@ -54,11 +54,12 @@ import data.rampart.lib.k8s_workload as k8s
 import rego.v1
 
 deny contains result if {
-	some r in k8s.workloads
-	r.pod_spec.hostIPC == true
+	some p in k8s.pods
+	r := p.resource
+	p.spec.hostIPC == true
 	result := {
 		"msg": sprintf("%s sets hostIPC: true", [r.address]),
 		"resource": r.address,
-		"attribute": sprintf("%s.hostIPC", [r.pod_spec_path]),
+		"attribute": sprintf("%s.hostIPC", [p.path]),
 	}
 }

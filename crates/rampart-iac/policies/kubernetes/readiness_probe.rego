@@ -10,7 +10,7 @@
 #   owasp_llm: []
 #   ssdf: ["PW.9.1"]
 #   rationale: Without readiness gating, rollouts and restarts send requests to containers that are still starting or overloaded, causing errors and hiding failures.
-#   remediation: Add a readinessProbe (httpGet, tcpSocket, grpc or exec) to every long-running container; Jobs and CronJobs are not checked.
+#   remediation: Add a readinessProbe (httpGet, tcpSocket, grpc or exec) to every long-running container; Jobs, CronJobs and pod templates inside custom resources such as RayCluster (whose operators add probes) are not checked.
 #   references: ["https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"]
 #   aliases:
 #     checkov: [CKV_K8S_9]
@@ -53,6 +53,7 @@ import rego.v1
 deny contains result if {
 	some x in k8s.app_containers
 	not x.resource.type in k8s.batch_kinds
+	is_object(x.resource.pod_spec) # custom resources (KubeRay, training jobs) manage their own probes
 	not x.container.readinessProbe
 	result := {
 		"msg": sprintf("container %q of %s has no readinessProbe", [x.container.name, x.resource.address]),

@@ -50,24 +50,26 @@ import data.rampart.lib.k8s_workload as k8s
 import rego.v1
 
 deny contains result if {
-	some r in k8s.workloads
+	some p in k8s.pods
+	r := p.resource
 	some field in ["runAsGroup", "fsGroup"]
-	k8s.sc(r.pod_spec)[field] == 0
+	k8s.sc(p.spec)[field] == 0
 	result := {
 		"msg": sprintf("%s sets pod %s to 0", [r.address, field]),
 		"resource": r.address,
-		"attribute": sprintf("%s.securityContext.%s", [r.pod_spec_path, field]),
+		"attribute": sprintf("%s.securityContext.%s", [p.path, field]),
 	}
 }
 
 deny contains result if {
-	some r in k8s.workloads
-	some g in k8s.sc(r.pod_spec).supplementalGroups
+	some p in k8s.pods
+	r := p.resource
+	some g in k8s.sc(p.spec).supplementalGroups
 	g == 0
 	result := {
 		"msg": sprintf("%s adds supplemental group 0", [r.address]),
 		"resource": r.address,
-		"attribute": sprintf("%s.securityContext.supplementalGroups", [r.pod_spec_path]),
+		"attribute": sprintf("%s.securityContext.supplementalGroups", [p.path]),
 	}
 }
 

@@ -56,6 +56,6 @@ deny contains result if {
 	result := {
 		"msg": sprintf("container %q of %s has no seccomp profile", [x.container.name, x.resource.address]),
 		"resource": x.resource.address,
-		"attribute": sprintf("%s.securityContext", [x.resource.pod_spec_path]),
+		"attribute": sprintf("%s.securityContext", [x.pod.path]),
 	}
 }

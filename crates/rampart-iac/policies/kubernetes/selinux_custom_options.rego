@@ -50,12 +50,13 @@ bad(opts) := sprintf("type %q", [opts.type]) if {
 }
 
 deny contains result if {
-	some r in k8s.workloads
-	reason := bad(k8s.sc(r.pod_spec).seLinuxOptions)
+	some p in k8s.pods
+	r := p.resource
+	reason := bad(k8s.sc(p.spec).seLinuxOptions)
 	result := {
 		"msg": sprintf("%s sets SELinux %s", [r.address, reason]),
 		"resource": r.address,
-		"attribute": sprintf("%s.securityContext.seLinuxOptions", [r.pod_spec_path]),
+		"attribute": sprintf("%s.securityContext.seLinuxOptions", [p.path]),
 	}
 }
 

@@ -46,12 +46,13 @@ safe := {
 }
 
 deny contains result if {
-	some r in k8s.workloads
-	some i, s in k8s.sc(r.pod_spec).sysctls
+	some p in k8s.pods
+	r := p.resource
+	some i, s in k8s.sc(p.spec).sysctls
 	not s.name in safe
 	result := {
 		"msg": sprintf("%s sets unsafe sysctl %q", [r.address, s.name]),
 		"resource": r.address,
-		"attribute": sprintf("%s.securityContext.sysctls.%d.name", [r.pod_spec_path, i]),
+		"attribute": sprintf("%s.securityContext.sysctls.%d.name", [p.path, i]),
 	}
 }

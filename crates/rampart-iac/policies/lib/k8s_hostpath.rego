@@ -6,14 +6,15 @@ import rego.v1
 
 # {"resource": r, "volume": v, "path": "/var/run/docker.sock", "attribute": "spec.volumes.0.hostPath.path"}
 host_paths contains x if {
-	some r in k8s.workloads
-	some i, v in r.pod_spec.volumes
+	some p in k8s.pods
+	r := p.resource
+	some i, v in p.spec.volumes
 	is_string(v.hostPath.path)
 	x := {
 		"resource": r,
 		"volume": v,
 		"path": normalise(v.hostPath.path),
-		"attribute": sprintf("%s.volumes.%d.hostPath.path", [r.pod_spec_path, i]),
+		"attribute": sprintf("%s.volumes.%d.hostPath.path", [p.path, i]),
 	}
 }
 

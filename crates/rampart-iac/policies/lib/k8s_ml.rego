@@ -109,37 +109,46 @@ gpu_container(c) if {
 	e.value != "void"
 }
 
-gpu_workload(r) if {
-	some x in k8s.containers
-	x.resource.address == r.address
-	gpu_container(x.container)
+# A pod template (from k8s.pods) that asks for accelerators.
+gpu_pod(p) if {
+	some field in k8s.container_fields
+	some c in p.spec[field]
+	gpu_container(c)
 }
 
-gpu_workload(r) if contains(lower(object.get(r.pod_spec, "runtimeClassName", "")), "nvidia")
+gpu_pod(p) if contains(lower(object.get(p.spec, "runtimeClassName", "")), "nvidia")
+
+gpu_workload(r) if {
+	some p in k8s.pods
+	p.resource.address == r.address
+	gpu_pod(p)
+}
 
 # ---- Services, Ingresses and the workloads they reach ------------------------------------------
 
-pod_labels(r) := object.get(object.get(object.get(r.values, split(trim_suffix(r.pod_spec_path, ".spec"), "."), {}), "metadata", {}), "labels", {}) if r.pod_spec_path != "spec"
+# Labels of a pod template (p from k8s.pods).
+pod_labels(p) := object.get(object.get(object.get(p.resource.values, split(trim_suffix(p.path, ".spec"), "."), {}), "metadata", {}), "labels", {}) if p.path != "spec"
 
-else := object.get(r.values.metadata, "labels", {})
+else := object.get(p.resource.values.metadata, "labels", {})
 
-# Workloads of the document a Service's selector matches (same namespace).
-selected(svc) := {r |
+# Pod templates of the document a Service's selector matches (same namespace).
+selected(svc) := {p |
 	sel := svc.values.spec.selector
 	is_object(sel)
 	count(sel) > 0
-	some r in k8s.workloads
-	k8s.namespace(r) == k8s.namespace(svc)
-	labels := pod_labels(r)
+	some p in k8s.pods
+	k8s.namespace(p.resource) == k8s.namespace(svc)
+	labels := pod_labels(p)
 	matched := [k | some k, v in sel; labels[k] == v]
 	count(matched) == count(sel)
 }
 
 # Tools behind a Service: from the selected workloads' containers, else from distinctive ports.
 service_tools(svc) := {t |
-	some r in selected(svc)
+	some p in selected(svc)
 	some x in k8s.containers
-	x.resource.address == r.address
+	x.resource.address == p.resource.address
+	x.pod.path == p.path
 	some t in tools(x.container)
 } | {t |
 	some p in svc.values.spec.ports

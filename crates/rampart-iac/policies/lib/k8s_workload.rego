@@ -1,25 +1,65 @@
-# Helpers for Kubernetes policies: every container of every workload with its dotted path,
-# effective security settings (container value over pod value) and image reference parsing.
+# Helpers for Kubernetes policies: every pod template and container of every workload with its
+# dotted path, effective security settings (container value over pod value) and image reference
+# parsing.
 package rampart.lib.k8s_workload
 
 import rego.v1
 
 container_fields := ["containers", "initContainers", "ephemeralContainers"]
 
-# Every workload resource (one with a pod spec).
-workloads contains r if {
+# Every pod template: {"resource": r, "spec": {...}, "path": "spec.template.spec"}. The parser
+# gives workloads one pod_spec; ML and batch custom resources that hold several pod templates
+# (KubeRay RayCluster/RayJob/RayService head and worker groups, Kubeflow training jobs'
+# replica specs) are read here as well.
+pods contains {"resource": r, "spec": r.pod_spec, "path": r.pod_spec_path} if {
 	some r in input.resources
 	is_object(r.pod_spec)
 }
 
-# Every container of every workload:
-# {"resource": r, "container": c, "path": "spec.template.spec.containers.0", "field": "containers"}
+pods contains {"resource": r, "spec": spec, "path": path} if {
+	some r in input.resources
+	not is_object(r.pod_spec)
+	some t in crd_templates(r)
+	[path, spec] := t
+	is_object(spec)
+}
+
+# [dotted path, pod spec] pairs of the pod templates of known custom resources.
+crd_templates(r) := ray_templates(r.values.spec, "spec") if {
+	r.type == "RayCluster"
+} else := ray_templates(object.get(r.values.spec, "rayClusterSpec", {}), "spec.rayClusterSpec") | submitter(r) if {
+	r.type == "RayJob"
+} else := ray_templates(object.get(r.values.spec, "rayClusterConfig", {}), "spec.rayClusterConfig") if {
+	r.type == "RayService"
+} else := {[sprintf("spec.%s.%s.template.spec", [key, role]), spec] |
+	some key, roles in r.values.spec
+	endswith(key, "ReplicaSpecs")
+	some role, rs in roles
+	spec := rs.template.spec
+} if {
+	endswith(r.values.apiVersion, "kubeflow.org/v1")
+} else := set()
+
+ray_templates(cluster, base) := {[sprintf("%s.headGroupSpec.template.spec", [base]), spec] |
+	spec := cluster.headGroupSpec.template.spec
+} | {[sprintf("%s.workerGroupSpecs.%d.template.spec", [base, i]), spec] |
+	some i, g in cluster.workerGroupSpecs
+	spec := g.template.spec
+}
+
+submitter(r) := {["spec.submitterPodTemplate.spec", spec] | spec := r.values.spec.submitterPodTemplate.spec}
+
+# Every resource with at least one pod template.
+workloads contains p.resource if some p in pods
+
+# Every container of every pod template:
+# {"resource": r, "pod": p, "container": c, "path": "spec.template.spec.containers.0", "field": "containers"}
 containers contains x if {
-	some r in workloads
+	some p in pods
 	some field in container_fields
-	some i, c in r.pod_spec[field]
+	some i, c in p.spec[field]
 	is_object(c)
-	x := {"resource": r, "container": c, "path": sprintf("%s.%s.%d", [r.pod_spec_path, field, i]), "field": field}
+	x := {"resource": p.resource, "pod": p, "container": c, "path": sprintf("%s.%s.%d", [p.path, field, i]), "field": field}
 }
 
 # Long-running application containers only (no init or ephemeral containers).
@@ -39,14 +79,14 @@ sc(obj) := s if {
 effective(x, field) := v if {
 	v := sc(x.container)[field]
 } else := v if {
-	v := sc(x.resource.pod_spec)[field]
+	v := sc(x.pod.spec)[field]
 } else := null
 
 # Where the effective value was set, as a dotted path (for the finding's attribute).
 effective_path(x, field) := sprintf("%s.securityContext.%s", [x.path, field]) if {
 	_ := sc(x.container)[field]
-} else := sprintf("%s.securityContext.%s", [x.resource.pod_spec_path, field]) if {
-	_ := sc(x.resource.pod_spec)[field]
+} else := sprintf("%s.securityContext.%s", [x.pod.path, field]) if {
+	_ := sc(x.pod.spec)[field]
 } else := sprintf("%s.securityContext", [x.path])
 
 # Capabilities added / dropped by a container, upper-cased without a CAP_ prefix.
@@ -89,17 +129,18 @@ batch_kinds := {"Job", "CronJob"}
 # Resource name and address helpers.
 namespace(r) := object.get(object.get(r.values, "metadata", {}), "namespace", "")
 
-# Annotations of the pod (template) metadata of a workload.
-pod_annotations(r) := a if {
-	segs := split(r.pod_spec_path, ".")
+# Annotations of the metadata of a pod template (p from pods).
+pod_annotations(p) := a if {
+	r := p.resource
+	segs := split(p.path, ".")
 	meta_path := array.concat(array.slice(segs, 0, count(segs) - 1), ["metadata", "annotations"])
 	a := object.get(r.values, meta_path, {})
 	is_object(a)
 } else := {}
 
-# Dotted path of the pod (template) annotations.
-pod_annotations_path(r) := concat(".", array.concat(array.slice(segs, 0, count(segs) - 1), ["metadata", "annotations"])) if {
-	segs := split(r.pod_spec_path, ".")
+# Dotted path of a pod template's annotations.
+pod_annotations_path(p) := concat(".", array.concat(array.slice(segs, 0, count(segs) - 1), ["metadata", "annotations"])) if {
+	segs := split(p.path, ".")
 }
 
 # Effective seccomp profile type of a container ("" when unset), from securityContext or the
@@ -107,12 +148,12 @@ pod_annotations_path(r) := concat(".", array.concat(array.slice(segs, 0, count(s
 seccomp_type(x) := t if {
 	t := sc(x.container).seccompProfile.type
 } else := t if {
-	a := pod_annotations(x.resource)[concat("/", ["container.seccomp.security.alpha.kubernetes.io", x.container.name])]
+	a := pod_annotations(x.pod)[concat("/", ["container.seccomp.security.alpha.kubernetes.io", x.container.name])]
 	t := legacy_seccomp(a)
 } else := t if {
-	t := sc(x.resource.pod_spec).seccompProfile.type
+	t := sc(x.pod.spec).seccompProfile.type
 } else := t if {
-	a := pod_annotations(x.resource)["seccomp.security.alpha.kubernetes.io/pod"]
+	a := pod_annotations(x.pod)["seccomp.security.alpha.kubernetes.io/pod"]
 	t := legacy_seccomp(a)
 } else := ""
 

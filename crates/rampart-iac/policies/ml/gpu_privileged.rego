@@ -27,6 +27,27 @@
 #                   securityContext: {privileged: true}
 #                   resources:
 #                     limits: {nvidia.com/gpu: 1}
+#       - |
+#         apiVersion: ray.io/v1
+#         kind: RayCluster
+#         metadata: {name: rc, namespace: ml}
+#         spec:
+#           headGroupSpec:
+#             rayStartParams: {}
+#             template:
+#               spec:
+#                 containers: [{name: ray-head, image: "rayproject/ray:2.38.0"}]
+#           workerGroupSpecs:
+#             - groupName: gpu
+#               rayStartParams: {}
+#               template:
+#                 spec:
+#                   containers:
+#                     - name: worker
+#                       image: rayproject/ray:2.38.0-gpu
+#                       securityContext: {privileged: true}
+#                       resources:
+#                         limits: {nvidia.com/gpu: 1}
 #     pass:
 #       - |
 #         apiVersion: apps/v1
@@ -49,11 +70,10 @@ import rego.v1
 import data.rampart.lib.k8s_workload as k8s
 
 deny contains result if {
-	some r in k8s.workloads
-	ml.gpu_workload(r)
 	some x in k8s.containers
-	x.resource.address == r.address
+	ml.gpu_pod(x.pod)
 	k8s.sc(x.container).privileged == true
+	r := x.resource
 	result := {
 		"msg": sprintf("GPU workload %s runs container %q privileged", [r.address, x.container.name]),
 		"resource": r.address,

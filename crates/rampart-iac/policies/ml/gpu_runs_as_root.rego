@@ -27,6 +27,21 @@
 #                   image: pytorch/pytorch:2.4.1-cuda12.4-cudnn9-runtime
 #                   resources:
 #                     limits: {nvidia.com/gpu: 4}
+#       - |
+#         apiVersion: kubeflow.org/v1
+#         kind: PyTorchJob
+#         metadata: {name: ddp, namespace: ml}
+#         spec:
+#           pytorchReplicaSpecs:
+#             Master:
+#               replicas: 1
+#               template:
+#                 spec:
+#                   containers:
+#                     - name: pytorch
+#                       image: pytorch/pytorch:2.4.1-cuda12.4-cudnn9-runtime
+#                       resources:
+#                         limits: {nvidia.com/gpu: 1}
 #     pass:
 #       - |
 #         apiVersion: batch/v1
@@ -59,7 +74,7 @@ non_root(x) if {
 
 deny contains result if {
 	some x in k8s.containers
-	ml.gpu_workload(x.resource)
+	ml.gpu_pod(x.pod)
 	not non_root(x)
 	result := {
 		"msg": sprintf("container %q of GPU workload %s may run as root", [x.container.name, x.resource.address]),
