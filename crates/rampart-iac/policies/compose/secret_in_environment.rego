@@ -45,10 +45,9 @@
 #             file: ./db_password.txt
 package rampart.compose.secret_in_environment
 
+import data.rampart.lib.ci_common as ci
 import data.rampart.lib.ci_compose as dc
 import rego.v1
-
-import data.rampart.lib.ci_common as ci
 
 deny contains result if {
 	some e in dc.env

@@ -30,7 +30,6 @@ package rampart.dockerfile.add_instead_of_copy
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 archive(v) if regex.match(`[.](tar|tgz|tar[.](gz|bz2|xz|zst)|tbz2?|txz|gz|bz2|xz|zip)([ "\]]|$)`, lower(v))
 
 remote(v) if regex.match(`(https?|ftp|git)://|git@`, lower(v))

@@ -27,7 +27,6 @@ package rampart.dockerfile.add_remote_url
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 deny contains result if {
 	some x in df.instructions
 	x.ins.cmd == "add"

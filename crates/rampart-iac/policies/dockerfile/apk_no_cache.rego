@@ -29,7 +29,6 @@ package rampart.dockerfile.apk_no_cache
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 deny contains result if {
 	some x in df.runs
 	some c in df.commands(x.script)

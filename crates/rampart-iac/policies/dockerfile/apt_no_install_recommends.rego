@@ -31,7 +31,6 @@ package rampart.dockerfile.apt_no_install_recommends
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 apt_installs contains [x, c] if {
 	some x in df.runs
 	some c in df.commands(x.script)

@@ -36,7 +36,6 @@ package rampart.dockerfile.base_image_latest
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 # Names of earlier stages: FROM <stage> is not an image pull.
 stage_names contains s.values.name if {
 	some s in df.stages

@@ -28,7 +28,6 @@ package rampart.dockerfile.base_image_no_digest
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 stage_names contains s.values.name if {
 	some s in df.stages
 	s.values.name != null

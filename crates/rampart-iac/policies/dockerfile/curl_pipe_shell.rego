@@ -23,11 +23,9 @@
 #         RUN curl -fsSLo /tmp/install.sh https://example.com/install.sh && echo "5d41402abc4b2a76b9719d911017c592  /tmp/install.sh" | sha256sum -c - && sh /tmp/install.sh
 package rampart.dockerfile.curl_pipe_shell
 
+import data.rampart.lib.ci_common as ci
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
-
-
-import data.rampart.lib.ci_common as ci
 
 deny contains result if {
 	some x in df.runs

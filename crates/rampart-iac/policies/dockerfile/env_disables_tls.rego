@@ -31,7 +31,6 @@ package rampart.dockerfile.env_disables_tls
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 off(k, v) if {
 	k in {"NODE_TLS_REJECT_UNAUTHORIZED", "PYTHONHTTPSVERIFY"}
 	v == "0"

@@ -29,7 +29,6 @@ package rampart.dockerfile.expose_ssh
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 deny contains result if {
 	some x in df.instructions
 	x.ins.cmd == "expose"

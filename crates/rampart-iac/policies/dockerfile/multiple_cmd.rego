@@ -31,7 +31,6 @@ package rampart.dockerfile.multiple_cmd
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 deny contains result if {
 	some r in df.stages
 	found := [i | some i, ins in r.values.instructions; ins.cmd == "cmd"]

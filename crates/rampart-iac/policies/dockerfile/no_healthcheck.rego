@@ -30,7 +30,6 @@ package rampart.dockerfile.no_healthcheck
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 has_healthcheck if {
 	some x in df.final_instructions
 	x.ins.cmd == "healthcheck"

@@ -41,7 +41,6 @@ package rampart.dockerfile.no_user
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 has_user if {
 	some x in df.final_instructions
 	x.ins.cmd == "user"

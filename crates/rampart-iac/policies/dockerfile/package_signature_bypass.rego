@@ -31,7 +31,6 @@ package rampart.dockerfile.package_signature_bypass
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 deny contains result if {
 	some x in df.runs
 	some c in df.commands(x.script)

@@ -32,7 +32,6 @@ package rampart.dockerfile.pip_insecure_index
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 deny contains result if {
 	some x in df.runs
 	some c in df.commands(x.script)

@@ -29,7 +29,6 @@ package rampart.dockerfile.pip_unpinned
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 installs contains [x, c] if {
 	some x in df.runs
 	some c in df.commands(x.script)

@@ -33,7 +33,6 @@ package rampart.dockerfile.relative_workdir
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 deny contains result if {
 	some x in df.instructions
 	x.ins.cmd == "workdir"

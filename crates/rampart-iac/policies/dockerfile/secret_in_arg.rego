@@ -30,11 +30,9 @@
 #         RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci
 package rampart.dockerfile.secret_in_arg
 
+import data.rampart.lib.ci_common as ci
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
-
-
-import data.rampart.lib.ci_common as ci
 
 deny contains result if {
 	some x in df.instructions

@@ -29,11 +29,9 @@
 #         ENV API_KEY=${API_KEY}
 package rampart.dockerfile.secret_in_env
 
+import data.rampart.lib.ci_common as ci
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
-
-
-import data.rampart.lib.ci_common as ci
 
 deny contains result if {
 	some x in df.instructions

@@ -35,7 +35,6 @@ package rampart.dockerfile.tls_verification_disabled
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 insecure(c) if {
 	ws := df.words(c)
 	ws[0] in {"curl", "sudo"}

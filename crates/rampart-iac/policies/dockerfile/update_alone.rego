@@ -30,7 +30,6 @@ package rampart.dockerfile.update_alone
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 updates(c) if regex.match(`^(sudo +)?((apt-get|apt)( +-[^ ]+)* +update|apk( +-[^ ]+)* +update|(yum|dnf)( +-[^ ]+)* +makecache)( |$)`, c)
 
 installs(c) if regex.match(`^(sudo +)?(apt-get|apt|apk|yum|dnf)( +-[^ ]+)* +(install|add|upgrade|dist-upgrade)( |$)`, c)

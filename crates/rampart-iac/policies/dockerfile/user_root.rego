@@ -38,7 +38,6 @@ package rampart.dockerfile.user_root
 import data.rampart.lib.ci_dockerfile as df
 import rego.v1
 
-
 root(v) if {
 	u := lower(trim_space(split(trim_space(v), ":")[0]))
 	u in {"root", "0"}

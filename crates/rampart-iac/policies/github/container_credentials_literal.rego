@@ -37,10 +37,9 @@
 #                 password: ${{ secrets.GITHUB_TOKEN }}
 package rampart.github.container_credentials_literal
 
+import data.rampart.lib.ci_common as ci
 import data.rampart.lib.ci_github as gh
 import rego.v1
-
-import data.rampart.lib.ci_common as ci
 
 deny contains result if {
 	some r in gh.jobs

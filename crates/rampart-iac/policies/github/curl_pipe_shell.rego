@@ -34,10 +34,9 @@
 #                   bash uploader.sh
 package rampart.github.curl_pipe_shell
 
+import data.rampart.lib.ci_common as ci
 import data.rampart.lib.ci_github as gh
 import rego.v1
-
-import data.rampart.lib.ci_common as ci
 
 deny contains result if {
 	some x in gh.steps

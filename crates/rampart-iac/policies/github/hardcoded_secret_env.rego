@@ -36,10 +36,9 @@
 #               - run: npm publish
 package rampart.github.hardcoded_secret_env
 
+import data.rampart.lib.ci_common as ci
 import data.rampart.lib.ci_github as gh
 import rego.v1
-
-import data.rampart.lib.ci_common as ci
 
 bad(k, v) if {
 	ci.secret_name(k)

@@ -27,10 +27,9 @@
 #             - bash install.sh
 package rampart.gitlab.curl_pipe_shell
 
+import data.rampart.lib.ci_common as ci
 import data.rampart.lib.ci_gitlab as gl
 import rego.v1
-
-import data.rampart.lib.ci_common as ci
 
 deny contains result if {
 	some x in gl.lines

@@ -36,10 +36,9 @@
 #           script: [./deploy.sh]
 package rampart.gitlab.secret_in_variables
 
+import data.rampart.lib.ci_common as ci
 import data.rampart.lib.ci_gitlab as gl
 import rego.v1
-
-import data.rampart.lib.ci_common as ci
 
 deny contains result if {
 	some x in gl.variables

@@ -40,10 +40,9 @@
 #                       capabilities: [gpu]
 package rampart.ml.compose_gpu_privileged
 
+import data.rampart.lib.ci_compose as dc
 import data.rampart.lib.k8s_ml as ml
 import rego.v1
-
-import data.rampart.lib.ci_compose as dc
 
 gpu(s) if {
 	some d in s.deploy.resources.reservations.devices

@@ -35,10 +35,9 @@
 #             ports: ["127.0.0.1:8888:8888"]
 package rampart.ml.compose_jupyter_token_disabled
 
+import data.rampart.lib.ci_compose as dc
 import data.rampart.lib.k8s_ml as ml
 import rego.v1
-
-import data.rampart.lib.ci_compose as dc
 
 deny contains result if {
 	some r in dc.services

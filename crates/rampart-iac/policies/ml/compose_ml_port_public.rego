@@ -37,10 +37,9 @@
 #             ports: ["8080:80"]
 package rampart.ml.compose_ml_port_public
 
+import data.rampart.lib.ci_compose as dc
 import data.rampart.lib.k8s_ml as ml
 import rego.v1
-
-import data.rampart.lib.ci_compose as dc
 
 deny contains result if {
 	some p in dc.ports

@@ -29,10 +29,9 @@
 #             ports: ["127.0.0.1:5000:5000"]
 package rampart.ml.compose_mlflow_no_auth
 
+import data.rampart.lib.ci_compose as dc
 import data.rampart.lib.k8s_ml as ml
 import rego.v1
-
-import data.rampart.lib.ci_compose as dc
 
 deny contains result if {
 	some r in dc.services

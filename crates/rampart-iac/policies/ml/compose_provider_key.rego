@@ -37,10 +37,9 @@
 #               OPENAI_BASE_URL: https://api.openai.com/v1
 package rampart.ml.compose_provider_key
 
+import data.rampart.lib.ci_compose as dc
 import data.rampart.lib.k8s_ml as ml
 import rego.v1
-
-import data.rampart.lib.ci_compose as dc
 
 deny contains result if {
 	some e in dc.env

@@ -30,10 +30,9 @@
 #               VLLM_API_KEY: ${VLLM_API_KEY}
 package rampart.ml.compose_vllm_no_api_key
 
+import data.rampart.lib.ci_compose as dc
 import data.rampart.lib.k8s_ml as ml
 import rego.v1
-
-import data.rampart.lib.ci_compose as dc
 
 has_key(r) if regex.match(`(^| )--api-key( |=|$)`, ml.cmdline(r.values))
 

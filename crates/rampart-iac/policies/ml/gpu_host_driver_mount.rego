@@ -43,10 +43,9 @@
 #               emptyDir: {}
 package rampart.ml.gpu_host_driver_mount
 
+import data.rampart.lib.k8s_hostpath as hp
 import data.rampart.lib.k8s_ml as ml
 import rego.v1
-
-import data.rampart.lib.k8s_hostpath as hp
 
 gpu_path(p) if regex.match(`^/dev/(nvidia|dri(/|$))`, p)
 

@@ -65,9 +65,8 @@
 package rampart.ml.gpu_privileged
 
 import data.rampart.lib.k8s_ml as ml
-import rego.v1
-
 import data.rampart.lib.k8s_workload as k8s
+import rego.v1
 
 deny contains result if {
 	some x in k8s.containers

@@ -60,9 +60,8 @@
 package rampart.ml.gpu_runs_as_root
 
 import data.rampart.lib.k8s_ml as ml
-import rego.v1
-
 import data.rampart.lib.k8s_workload as k8s
+import rego.v1
 
 non_root(x) if k8s.effective(x, "runAsNonRoot") == true
 

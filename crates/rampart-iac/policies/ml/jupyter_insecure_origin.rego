@@ -40,9 +40,8 @@
 package rampart.ml.jupyter_insecure_origin
 
 import data.rampart.lib.k8s_ml as ml
-import rego.v1
-
 import data.rampart.lib.k8s_workload as k8s
+import rego.v1
 
 insecure(line) := "allow_origin *" if regex.match(`--(NotebookApp|ServerApp)[.]allow_origin(_pat)?=["']?([*]|[.][*])["']?( |$)`, line)
 

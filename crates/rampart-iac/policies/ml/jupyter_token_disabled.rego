@@ -51,9 +51,8 @@
 package rampart.ml.jupyter_token_disabled
 
 import data.rampart.lib.k8s_ml as ml
-import rego.v1
-
 import data.rampart.lib.k8s_workload as k8s
+import rego.v1
 
 empty_token(arg) if regex.match(`(^| )--(NotebookApp|ServerApp|IdentityProvider)[.]token=(""|'')?( |$)`, arg)
 

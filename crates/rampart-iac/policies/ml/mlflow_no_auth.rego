@@ -40,9 +40,8 @@
 package rampart.ml.mlflow_no_auth
 
 import data.rampart.lib.k8s_ml as ml
-import rego.v1
-
 import data.rampart.lib.k8s_workload as k8s
+import rego.v1
 
 deny contains result if {
 	some x in k8s.app_containers

@@ -51,9 +51,8 @@
 package rampart.ml.model_revision_unpinned
 
 import data.rampart.lib.k8s_ml as ml
-import rego.v1
-
 import data.rampart.lib.k8s_workload as k8s
+import rego.v1
 
 # A Hugging Face Hub repository id (org/name), not a local path or URL.
 hub_model(line) := m[0][2] if {

@@ -42,9 +42,8 @@
 package rampart.ml.ollama_open_origins
 
 import data.rampart.lib.k8s_ml as ml
-import rego.v1
-
 import data.rampart.lib.k8s_workload as k8s
+import rego.v1
 
 deny contains result if {
 	some x in k8s.containers

@@ -51,9 +51,8 @@
 package rampart.ml.ray_dashboard_all_interfaces
 
 import data.rampart.lib.k8s_ml as ml
-import rego.v1
-
 import data.rampart.lib.k8s_workload as k8s
+import rego.v1
 
 all_hosts(v) if v in {"0.0.0.0", "::", "[::]"}
 

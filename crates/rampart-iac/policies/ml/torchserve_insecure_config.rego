@@ -47,9 +47,8 @@
 package rampart.ml.torchserve_insecure_config
 
 import data.rampart.lib.k8s_ml as ml
-import rego.v1
-
 import data.rampart.lib.k8s_workload as k8s
+import rego.v1
 
 bad_settings(text) := {s |
 	some s in ["disable_token_authorization", "enable_model_api"]

@@ -45,9 +45,8 @@
 package rampart.ml.triton_repository_api_open
 
 import data.rampart.lib.k8s_ml as ml
-import rego.v1
-
 import data.rampart.lib.k8s_workload as k8s
+import rego.v1
 
 restricted(line, proto) if regex.match(sprintf(`--%s-restricted-api[= ][^ ]*model-repository`, [proto]), line)
 

@@ -52,9 +52,8 @@
 package rampart.ml.trust_remote_code
 
 import data.rampart.lib.k8s_ml as ml
-import rego.v1
-
 import data.rampart.lib.k8s_workload as k8s
+import rego.v1
 
 trusts(s) if regex.match(`(^| |=)--trust[-_]remote[-_]code( |=(true|1|True)|$)`, s)
 

@@ -43,9 +43,8 @@
 package rampart.ml.vllm_no_api_key
 
 import data.rampart.lib.k8s_ml as ml
-import rego.v1
-
 import data.rampart.lib.k8s_workload as k8s
+import rego.v1
 
 has_key(c) if regex.match(`(^| )--api-key( |=|$)`, ml.cmdline(c))
 
