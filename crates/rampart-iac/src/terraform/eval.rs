@@ -816,8 +816,20 @@ pub(crate) fn get_attr(v: Val, name: &str) -> EvalResult {
 
 pub(crate) fn index(v: Val, key: Val) -> EvalResult {
     match (v, key) {
-        (Val::Unknown(u), _) => Ok(Val::unknown_with_refs(u.refs)),
-        (_, Val::Unknown(u)) => Ok(Val::unknown_with_refs(u.refs)),
+        (Val::Unknown(u), Val::Unknown(k)) => {
+            let mut refs = u.refs;
+            refs.extend(k.refs);
+            Ok(Val::unknown_with_refs(refs))
+        }
+        (Val::Unknown(u), k) => match instance_suffix(&k) {
+            Some(step) => Ok(unknown_step(u, &step)),
+            None => Ok(Val::unknown_with_refs(u.refs)),
+        },
+        (v, Val::Unknown(k)) => {
+            let mut refs = k.refs;
+            v.collect_refs(&mut refs);
+            Ok(Val::unknown_with_refs(refs))
+        }
         (Val::List(mut items), k) => match k.as_number() {
             Some(n) if n >= 0.0 && n.fract() == 0.0 && (n as usize) < items.len() => {
                 Ok(items.swap_remove(n as usize))

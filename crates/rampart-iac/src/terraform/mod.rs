@@ -34,7 +34,9 @@
 //! are not, one instance without a key stands for all of them. `dynamic` blocks expand the
 //! same way. Every resource records the addresses of the resources and data sources its
 //! expressions refer to (through locals, module inputs and outputs too) in `references`.
-//! Remote module sources are not fetched: one note per module call says so.
+//! Remote module sources are not fetched: one note per module call says so. When `terraform
+//! init` has installed them (`.terraform/modules/modules.json` beside the root module), the
+//! installed copy is read instead, and a note names it; installed copies are never roots.
 //!
 //! Work is bounded ([`Limits`]): module depth, instances per `count`/`for_each`, resources
 //! per root, string size, bytes read by `file()`, and a work budget for the whole evaluation.
