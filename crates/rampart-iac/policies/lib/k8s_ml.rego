@@ -13,7 +13,7 @@ import rego.v1
 
 model_server(t) if t in {"triton", "torchserve", "vllm", "tgi", "ollama", "llama.cpp", "sglang", "localai", "kserve", "seldon"}
 
-ml_ui(t) if t in {"mlflow", "jupyter", "gradio", "streamlit", "tensorboard", "open-webui"}
+ml_ui(t) if t in {"mlflow", "jupyter", "gradio", "streamlit", "tensorboard"}
 
 # Ports that on their own identify an ML tool's API or UI.
 distinctive_port(port) := t if {
@@ -69,7 +69,6 @@ tool_images_table(_) := {
 	"gradio": ["gradio"],
 	"streamlit": ["streamlit"],
 	"tensorboard": ["tensorboard"],
-	"open-webui": ["open-webui"],
 }
 
 # tool name -> regular expressions over the container's command line (command + args joined).

@@ -1,6 +1,6 @@
 # METADATA
 # title: Compose publishes a model server or ML tool on all interfaces
-# description: A compose service recognised as a model server or ML tool (Ollama, vLLM, TGI, Triton, TorchServe, Ray, Jupyter, MLflow, Gradio, Streamlit, TensorBoard, Open WebUI...) publishes a port without binding it to 127.0.0.1, or any service publishes Ollama's 11434, Ray's 8265/10001 or Jupyter's 8888 that way.
+# description: A compose service recognised as a model server or ML tool (Ollama, vLLM, TGI, Triton, TorchServe, Ray, Jupyter, MLflow, Gradio, Streamlit, TensorBoard...) publishes a port without binding it to 127.0.0.1, or any service publishes Ollama's 11434, Ray's 8265/10001 or Jupyter's 8888 that way.
 # custom:
 #   id: ml-compose-ml-port-public
 #   severity: high

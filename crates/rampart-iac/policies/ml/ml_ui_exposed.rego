@@ -1,6 +1,6 @@
 # METADATA
 # title: ML notebook or dashboard exposed through a LoadBalancer or NodePort Service
-# description: A LoadBalancer or NodePort Service routes to Jupyter, MLflow, Gradio, Streamlit, TensorBoard or Open WebUI in the same file, or exposes their well-known ports (8888, 7860, 8501, 6006).
+# description: A LoadBalancer or NodePort Service routes to Jupyter, MLflow, Gradio, Streamlit or TensorBoard in the same file, or exposes their well-known ports (8888, 7860, 8501, 6006).
 # custom:
 #   id: ml-ui-exposed
 #   severity: high
