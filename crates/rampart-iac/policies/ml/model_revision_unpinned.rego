@@ -25,6 +25,18 @@
 #                 - name: tgi
 #                   image: ghcr.io/huggingface/text-generation-inference:2.4.0
 #                   args: [--model-id, mistralai/Mistral-7B-Instruct-v0.3]
+#       - |
+#         apiVersion: apps/v1
+#         kind: Deployment
+#         metadata: {name: tgi-env, namespace: ml}
+#         spec:
+#           template:
+#             spec:
+#               containers:
+#                 - name: tgi
+#                   image: ghcr.io/huggingface/text-generation-inference:2.4.0
+#                   env:
+#                     - {name: MODEL_ID, value: "Qwen/Qwen2.5-7B-Instruct"}
 #     pass:
 #       - |
 #         apiVersion: apps/v1
@@ -67,12 +79,22 @@ pinned(x, line) if {
 	e.name == "REVISION"
 }
 
+# The model id from the command line, or TGI's MODEL_ID variable.
+model_of(x, line) := m if {
+	m := hub_model(line)
+} else := v if {
+	some e in x.container.env
+	e.name == "MODEL_ID"
+	v := e.value
+	regex.match(`^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$`, v)
+}
+
 deny contains result if {
 	some x in k8s.app_containers
 	some t in ml.tools(x.container)
 	t in {"vllm", "tgi"}
 	line := ml.cmdline(x.container)
-	model := hub_model(line)
+	model := model_of(x, line)
 	not pinned(x, line)
 	result := {
 		"msg": sprintf("container %q of %s serves %s without a pinned --revision", [x.container.name, x.resource.address, model]),
