@@ -84,11 +84,20 @@ INSTRUCTION = re.compile(
 )
 
 
+class _Refuse(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *a, **k):
+        return None
+
+
+# Only loopback documents, never a redirect elsewhere: the test app reaches no other host.
+NO_REDIRECTS = urllib.request.build_opener(_Refuse)
+
+
 def fetch_docs(text):
     docs = []
     for url in re.findall(r"http://127\.0\.0\.1:\d+/[^\s'\"<>)]+", text)[:2]:
         try:
-            with urllib.request.urlopen(url, timeout=3) as r:
+            with NO_REDIRECTS.open(url, timeout=3) as r:
                 docs.append(r.read(20000).decode("utf-8", "replace"))
         except Exception:
             pass

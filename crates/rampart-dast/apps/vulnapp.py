@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 
 from flask import Flask, Response, abort, make_response, redirect, render_template_string, request
@@ -72,6 +73,18 @@ def page(title, body):
         "<!doctype html><html><head><title>%s</title></head><body>"
         "<nav><a href='/'>home</a></nav>%s</body></html>" % (html.escape(title), body)
     )
+
+
+REQUEST_LOG = os.environ.get("RAMPART_APP_LOG")
+LOG_LOCK = threading.Lock()
+
+
+@app.before_request
+def log_request():
+    # The benchmark counts requests on the app's side, the same way for every scanner.
+    if REQUEST_LOG:
+        with LOG_LOCK, open(REQUEST_LOG, "a") as f:
+            f.write("%s %s\n" % (request.method, request.full_path))
 
 
 @app.after_request
@@ -278,13 +291,26 @@ def file():
         abort(404)
 
 
+class _Refuse(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *a, **k):
+        return None
+
+
+NO_REDIRECTS = urllib.request.build_opener(_Refuse)
+
+
 @app.route("/fetch")
 def fetch():
     url = request.args.get("url", "")
     if not VULN and not url.startswith("https://docs.example.com/"):
         return page("Fetch", "<p>Only documentation links can be previewed.</p>")
+    # Still vulnerable (loopback SSRF), but this test app itself never reaches another host,
+    # whatever a scanner injects.
+    host = urllib.parse.urlsplit(url).hostname or ""
+    if host not in ("127.0.0.1", "localhost"):
+        return page("Fetch", "<pre>(could not fetch)</pre>")
     try:
-        with urllib.request.urlopen(url, timeout=3) as r:
+        with NO_REDIRECTS.open(url, timeout=3) as r:
             data = r.read(2000).decode("utf-8", "replace")
     except Exception:
         data = "(could not fetch)"
