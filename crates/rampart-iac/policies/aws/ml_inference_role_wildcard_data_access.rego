@@ -12,8 +12,6 @@
 #   rationale: "This is the classic \"inference endpoint with elevated permissions\": a prompt injection, a malicious model artifact or an SSRF in the serving code inherits read/write access to every bucket and table in the account."
 #   remediation: "Give each endpoint, agent or function its own role limited to the buckets, prefixes, tables and keys it needs."
 #   references: ["https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html", "https://genai.owasp.org/llmrisk/llm062025-excessive-agency/"]
-#   aliases:
-#     checkov: [CKV2_AWS_68]
 #   examples:
 #     fail:
 #       - |

@@ -13,7 +13,7 @@
 #   remediation: "Set allow_nested_items_to_be_public = false."
 #   references: ["https://learn.microsoft.com/en-us/azure/storage/blobs/anonymous-read-access-prevent"]
 #   aliases:
-#     checkov: [CKV_AZURE_190, CKV_AZURE_59]
+#     checkov: [CKV_AZURE_190]
 #   examples:
 #     fail:
 #       - |
