@@ -10,7 +10,8 @@ container_fields := ["containers", "initContainers", "ephemeralContainers"]
 # Every pod template: {"resource": r, "spec": {...}, "path": "spec.template.spec"}. The parser
 # gives workloads one pod_spec; ML and batch custom resources that hold several pod templates
 # (KubeRay RayCluster/RayJob/RayService head and worker groups, Kubeflow training jobs'
-# replica specs) are read here as well.
+# replica specs, Seldon component specs, KServe custom predictor/transformer/explainer
+# containers) are read here as well.
 pods contains {"resource": r, "spec": r.pod_spec, "path": r.pod_spec_path} if {
 	some r in input.resources
 	is_object(r.pod_spec)
@@ -38,6 +39,18 @@ crd_templates(r) := ray_templates(r.values.spec, "spec") if {
 	spec := rs.template.spec
 } if {
 	endswith(r.values.apiVersion, "kubeflow.org/v1")
+} else := {[sprintf("spec.predictors.%d.componentSpecs.%d.spec", [i, j]), spec] |
+	some i, pred in r.values.spec.predictors
+	some j, comp in pred.componentSpecs
+	spec := comp.spec
+} if {
+	r.type == "SeldonDeployment"
+} else := {[sprintf("spec.%s", [part]), spec] |
+	some part in ["predictor", "transformer", "explainer"]
+	spec := r.values.spec[part]
+	is_array(spec.containers)
+} if {
+	r.type == "InferenceService"
 } else := set()
 
 ray_templates(cluster, base) := {[sprintf("%s.headGroupSpec.template.spec", [base]), spec] |
