@@ -65,7 +65,7 @@ tool_images_table(_) := {
 	"seldon": ["seldonio/"],
 	"ray": ["rayproject/ray", "anyscale/ray"],
 	"mlflow": ["mlflow"],
-	"jupyter": ["jupyter/", "jupyterhub/", "/jupyter", "jupyterlab", "notebook"],
+	"jupyter": ["jupyter/", "jupyterhub/", "/jupyter", "jupyterlab", "jupyter-"],
 	"gradio": ["gradio"],
 	"streamlit": ["streamlit"],
 	"tensorboard": ["tensorboard"],
