@@ -5,7 +5,7 @@
 #   id: docker-apk-no-cache
 #   severity: low
 #   kinds: [dockerfile]
-#   cwe: [1104]
+#   cwe: [710]
 #   owasp: ["A05:2021"]
 #   owasp_llm: []
 #   ssdf: ["PW.9.1"]
