@@ -58,6 +58,36 @@
 #           bucket = aws_s3_bucket.data.id
 #           policy = data.aws_iam_policy_document.tls.json
 #         }
+#       - |
+#         resource "aws_s3_bucket" "data" {
+#           bucket = "corp-data"
+#         }
+#
+#         data "aws_iam_policy_document" "deny_plain_http" {
+#           statement {
+#             effect    = "Deny"
+#             actions   = ["s3:*"]
+#             resources = ["arn:aws:s3:::corp-data", "arn:aws:s3:::corp-data/*"]
+#             principals {
+#               type        = "*"
+#               identifiers = ["*"]
+#             }
+#             condition {
+#               test     = "Bool"
+#               variable = "aws:SecureTransport"
+#               values   = ["false"]
+#             }
+#           }
+#         }
+#
+#         data "aws_iam_policy_document" "combined" {
+#           source_policy_documents = [data.aws_iam_policy_document.deny_plain_http.json]
+#         }
+#
+#         resource "aws_s3_bucket_policy" "data" {
+#           bucket = aws_s3_bucket.data.id
+#           policy = data.aws_iam_policy_document.combined.json
+#         }
 package rampart.aws.s3_bucket_tls_not_enforced
 
 import data.rampart.lib.cloud_aws as aws

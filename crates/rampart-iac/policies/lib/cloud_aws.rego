@@ -81,20 +81,54 @@ json_statements(text) := [norm_json(s) |
 	is_object(s)
 ]
 
-# Statements of the data documents a still-unresolved policy expression names.
-referenced_doc_statements(text) := [s |
-	cc.unknown(text)
+# A data document's address as the expression text inside its own module writes it
+# ("data.aws_iam_policy_document.x[0]", without the "module.NAME." prefixes).
+local_doc_address(addr) := concat("", ["data.aws_iam_policy_document.", parts[count(parts) - 1]]) if {
+	parts := split(addr, "data.aws_iam_policy_document.")
+	count(parts) > 1
+}
+
+# The unresolved expression `text` names data document d.
+names_doc(text, d) if cc.has_sub(text, sprintf("%s.", [local_doc_address(d.address)]))
+
+names_doc(text, d) if {
+	not cc.has_sub(d.address, "[")
+	cc.has_sub(text, sprintf("%s[", [local_doc_address(d.address)]))
+}
+
+# A data document's own statements and those of the documents it merges
+# (source_policy_documents / override_policy_documents), two levels deep.
+doc_statements(d) := array.concat(block_statements(d), [s |
+	some ref in d.references
+	some d2 in input.resources
+	d2.type == "aws_iam_policy_document"
+	d2.address == ref
+	some s in array.concat(block_statements(d2), [s2 |
+		some ref2 in d2.references
+		some d3 in input.resources
+		d3.type == "aws_iam_policy_document"
+		d3.address == ref2
+		some s2 in block_statements(d3)
+	])
+])
+
+# Statements of the data documents that resource r's still-unresolved policy expression names.
+referenced_doc_statements(r, text) := [s |
+	cc.has_sub(text, "${")
 	some d in input.resources
 	d.type == "aws_iam_policy_document"
-	cc.has_sub(text, sprintf("%s.", [d.address]))
-	some s in block_statements(d)
+	d.address in r.references
+	names_doc(text, d)
+	some s in doc_statements(d)
 ]
 
 # Every statement of a resource's policies, normalized (the data documents it uses included).
-statements(r) := array.concat(block_statements(r), [s |
+statements(r) := array.concat(doc_statements_if_doc(r), [s |
 	some text in policy_texts(r)
-	some s in array.concat(json_statements(text), referenced_doc_statements(text))
+	some s in array.concat(json_statements(text), referenced_doc_statements(r, text))
 ])
+
+doc_statements_if_doc(r) := doc_statements(r) if r.type == "aws_iam_policy_document" else := []
 
 allows(r) := [s | some s in statements(r); s.allow]
 
@@ -154,7 +188,7 @@ bucket_blocks_public(b) if {
 }
 
 # Trust statements of a role (inline JSON or a referenced data document).
-trust_statements(role) := array.concat(json_statements(arp), referenced_doc_statements(arp)) if {
+trust_statements(role) := array.concat(json_statements(arp), referenced_doc_statements(role, arp)) if {
 	arp := cc.oget(role.values, "assume_role_policy", "")
 } else := []
 
@@ -168,7 +202,7 @@ assumed_by(role, services) if {
 
 # Permission statements granted to a role: inline blocks, role policies, attached customer policies.
 role_statements(role) := array.concat(
-	[s | some text in [p | some ip in cc.arr(cc.oget(role.values, "inline_policy", [])); p := cc.oget(ip, "policy", null); p != null]; some s in array.concat(json_statements(text), referenced_doc_statements(text))],
+	[s | some text in [p | some ip in cc.arr(cc.oget(role.values, "inline_policy", [])); p := cc.oget(ip, "policy", null); p != null]; some s in array.concat(json_statements(text), referenced_doc_statements(role, text))],
 	array.concat(
 		[s | some rp in input.resources; rp.type == "aws_iam_role_policy"; role_target(rp, role); some s in statements(rp)],
 		[s | some att in input.resources; att.type == "aws_iam_role_policy_attachment"; role_target(att, role); some p in input.resources; p.type == "aws_iam_policy"; p.address in att.references; some s in statements(p)],
