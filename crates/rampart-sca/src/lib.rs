@@ -5,7 +5,9 @@
 //! ecosystem's own version semantics; `sbom` writes CycloneDX and SPDX.
 
 pub mod advisory;
+pub mod artifacts;
 pub mod db;
+pub mod dockerfile;
 pub mod inventory;
 pub mod matching;
 pub mod os;

@@ -19,6 +19,8 @@ use crate::package::Package;
 pub const SCANNER: &str = "sca";
 pub const RULE_VULNERABLE: &str = "sca/vulnerable-dependency";
 pub const RULE_MALICIOUS: &str = "sca/malicious-package";
+pub const RULE_UNPINNED_BASE: &str = "sca/base-image-not-pinned";
+pub const RULE_EOL_BASE: &str = "sca/base-image-end-of-life";
 
 /// `[scanner.sca]` of `rampart.toml`.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -349,12 +351,22 @@ impl Scanner for ScaScanner {
     fn wants(&self, file: &FileInfo<'_>, _ctx: &ScanContext) -> bool {
         crate::inventory::detect(file.rel_path).is_some()
             || crate::os::detect(file.rel_path).is_some()
+            || crate::artifacts::detect(file.rel_path, file.head).is_some()
+            || crate::dockerfile::is_dockerfile(file.rel_path)
     }
 
     fn scan_file(&self, ctx: &ScanContext, file: &FileTarget<'_>, out: &mut ScanOutput) {
         let rel = file.info.rel_path;
         if crate::os::detect(rel).is_some() {
             self.collect_os_file(file, out);
+            return;
+        }
+        if let Some(kind) = crate::artifacts::detect(rel, file.info.head) {
+            self.scan_artifact(kind, file, out);
+            return;
+        }
+        if crate::dockerfile::is_dockerfile(rel) {
+            self.scan_dockerfile(file, out);
             return;
         }
         let Some(format) = crate::inventory::detect(rel) else {
@@ -398,47 +410,132 @@ fn os_diagnostic(p: crate::os::OsProblem) -> Diagnostic {
     }
 }
 
-/// Largest OS package database read (a full Fedora rpmdb.sqlite is ~100 MiB).
+/// Largest OS package database or artifact read (a full Fedora rpmdb.sqlite is ~100 MiB).
 const MAX_OS_DB: u64 = 512 * 1024 * 1024;
 
 impl ScaScanner {
+    fn scan_dockerfile(&self, file: &FileTarget<'_>, out: &mut ScanOutput) {
+        let rel = file.info.rel_path;
+        let Some(content) = file.content else { return };
+        let text = String::from_utf8_lossy(content);
+        let inv = crate::dockerfile::parse(&text, rel);
+        let today = jiff::Timestamp::now().strftime("%Y-%m-%d").to_string();
+        for base in &inv.bases {
+            let region = Some(rampart_core::finding::Region::line(base.line));
+            let location = Location::file(rel, region);
+            if base.digest.is_none() {
+                let rule = unpinned_base_rule();
+                let what = match base.tag.as_deref() {
+                    None | Some("latest") => "`latest` (a moving tag)".to_string(),
+                    Some(t) => format!("tag `{t}` without a digest"),
+                };
+                out.push(
+                    Finding::new(
+                        &rule,
+                        location.clone(),
+                        format!("base image `{}` is pinned by {what}", base.reference),
+                    )
+                    .with_fingerprint(Fingerprint::from_parts([
+                        rule.id.as_bytes(),
+                        rel.as_bytes(),
+                        base.reference.as_bytes(),
+                    ]))
+                    .with_property("image", base.reference.clone()),
+                );
+            }
+            for (product, release, date) in crate::dockerfile::end_of_life(base, &today) {
+                let rule = eol_base_rule();
+                out.push(
+                    Finding::new(
+                        &rule,
+                        location.clone(),
+                        format!(
+                            "base image `{}` is {product} {release}, which reached end of life on {date}",
+                            base.reference
+                        ),
+                    )
+                    .with_fingerprint(Fingerprint::from_parts([
+                        rule.id.as_bytes(),
+                        rel.as_bytes(),
+                        base.reference.as_bytes(),
+                        product.as_bytes(),
+                    ]))
+                    .with_property("image", base.reference.clone())
+                    .with_property("product", product)
+                    .with_property("release", release)
+                    .with_property("end_of_life", date),
+                );
+            }
+        }
+        self.scan_packages(&inv.packages, out);
+    }
+
+    fn scan_artifact(
+        &self,
+        kind: crate::artifacts::Artifact,
+        file: &FileTarget<'_>,
+        out: &mut ScanOutput,
+    ) {
+        let rel = file.info.rel_path;
+        let Some(bytes) = whole_file(file, out) else {
+            return;
+        };
+        match crate::artifacts::parse(kind, rel, bytes.as_ref()) {
+            Ok(inv) => {
+                for n in inv.notes {
+                    out.diagnostic(Diagnostic::warning(SCANNER, Some(rel), n));
+                }
+                self.scan_packages(&inv.packages, out);
+            }
+            Err(e) => out.diagnostic(Diagnostic::error(SCANNER, Some(rel), None, e)),
+        }
+    }
+
     /// Keeps an os-release file or a package database for `finish`, which matches its packages
     /// once the whole tree (and so the os-release of every root) has been seen.
     fn collect_os_file(&self, file: &FileTarget<'_>, out: &mut ScanOutput) {
         let rel = file.info.rel_path;
-        let owned;
-        let content = match file.content {
-            Some(c) => c,
-            None => {
-                if file.info.size > MAX_OS_DB {
-                    out.diagnostic(Diagnostic::warning(
-                        SCANNER,
-                        Some(rel),
-                        format!(
-                            "skipped: {} bytes is more than the {MAX_OS_DB}-byte limit for a package database",
-                            file.info.size
-                        ),
-                    ));
-                    return;
-                }
-                owned = match read_bounded(file.info.path, MAX_OS_DB) {
-                    Ok(b) => b,
-                    Err(e) => {
-                        out.diagnostic(Diagnostic::error(
-                            SCANNER,
-                            Some(rel),
-                            None,
-                            format!("cannot read: {e}"),
-                        ));
-                        return;
-                    }
-                };
-                &owned
-            }
+        let Some(content) = whole_file(file, out) else {
+            return;
         };
         let mut os = self.os.lock().unwrap_or_else(|p| p.into_inner());
-        if let Err(p) = os.add(rel, content) {
+        if let Err(p) = os.add(rel, content.as_ref()) {
             out.diagnostic(os_diagnostic(p));
+        }
+    }
+}
+
+/// The file's bytes: those the walk read, or (for files over its in-memory limit) read here up
+/// to [`MAX_OS_DB`]; `None` with a diagnostic when that is not possible.
+fn whole_file<'a>(
+    file: &FileTarget<'a>,
+    out: &mut ScanOutput,
+) -> Option<std::borrow::Cow<'a, [u8]>> {
+    let rel = file.info.rel_path;
+    if let Some(c) = file.content {
+        return Some(std::borrow::Cow::Borrowed(c));
+    }
+    if file.info.size > MAX_OS_DB {
+        out.diagnostic(Diagnostic::warning(
+            SCANNER,
+            Some(rel),
+            format!(
+                "skipped: {} bytes is more than the {MAX_OS_DB}-byte limit for a package database or artifact",
+                file.info.size
+            ),
+        ));
+        return None;
+    }
+    match read_bounded(file.info.path, MAX_OS_DB) {
+        Ok(b) => Some(std::borrow::Cow::Owned(b)),
+        Err(e) => {
+            out.diagnostic(Diagnostic::error(
+                SCANNER,
+                Some(rel),
+                None,
+                format!("cannot read: {e}"),
+            ));
+            None
         }
     }
 }
@@ -452,7 +549,74 @@ fn read_bounded(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
 
 /// The rules of the `sca` scanner.
 pub fn rules() -> Vec<Rule> {
-    vec![vulnerable_rule(), malicious_rule()]
+    vec![
+        vulnerable_rule(),
+        malicious_rule(),
+        unpinned_base_rule(),
+        eol_base_rule(),
+    ]
+}
+
+pub fn unpinned_base_rule() -> Rule {
+    Rule {
+        id: RULE_UNPINNED_BASE.into(),
+        scanner: SCANNER.into(),
+        title: "Base image not pinned by digest".into(),
+        severity: Severity::Low,
+        confidence: Confidence::High,
+        description: "A Dockerfile stage starts `FROM` an image by tag (or by no tag, which means \
+            `latest`) instead of by `@sha256:` digest. A tag is a movable name: the same Dockerfile \
+            builds on whatever the registry serves that day."
+            .into(),
+        rationale: "Unpinned bases make builds unreproducible and let a changed or compromised \
+            upstream image flow into production unreviewed; `latest` also jumps across major \
+            releases."
+            .into(),
+        example: Some("FROM python:3.12-slim".into()),
+        remediation: "Pin the digest next to the tag (`FROM python:3.12-slim@sha256:…`) and let a \
+            bot (Dependabot, Renovate) propose digest updates as reviewed changes."
+            .into(),
+        references: vec![
+            "https://docs.docker.com/build/building/best-practices/#pin-base-image-versions".into(),
+            "https://cwe.mitre.org/data/definitions/1357.html".into(),
+        ],
+        cwe: vec![1357],
+        owasp: vec!["A08:2021".into()],
+        owasp_llm: vec!["LLM03:2025".into()],
+        ssdf: vec!["PS.3.1".into(), "PW.4.1".into()],
+        tags: vec!["dockerfile".into(), "supply-chain".into()],
+    }
+}
+
+pub fn eol_base_rule() -> Rule {
+    Rule {
+        id: RULE_EOL_BASE.into(),
+        scanner: SCANNER.into(),
+        title: "Base image past end of life".into(),
+        severity: Severity::Medium,
+        confidence: Confidence::High,
+        description: "A Dockerfile stage is based on a distribution release (Debian, Ubuntu, \
+            Alpine, CentOS) or a language runtime image (Python, Node.js) whose upstream support \
+            has ended: it receives no security fixes any more."
+            .into(),
+        rationale: "Every vulnerability found after the end-of-life date stays open in the image \
+            for good; scanners also stop seeing many of them because distributions stop \
+            publishing advisories for dead releases."
+            .into(),
+        example: Some("FROM python:3.8-slim-buster".into()),
+        remediation: "Move the stage to a supported release of the distribution or runtime \
+            (the finding names the product, release and end-of-life date) and rebuild."
+            .into(),
+        references: vec![
+            "https://endoflife.date/".into(),
+            "https://cwe.mitre.org/data/definitions/1104.html".into(),
+        ],
+        cwe: vec![1104],
+        owasp: vec!["A06:2021".into()],
+        owasp_llm: vec!["LLM03:2025".into()],
+        ssdf: vec!["PW.4.4".into()],
+        tags: vec!["dockerfile".into(), "end-of-life".into()],
+    }
 }
 
 fn common_refs() -> Vec<String> {

@@ -29,7 +29,10 @@ pub struct TreeInventory {
 pub fn inventory_tree(ctx: &ScanContext, excludes: &GlobSet) -> Result<TreeInventory, WalkError> {
     let found: Mutex<Vec<WalkedFile>> = Mutex::new(Vec::new());
     walk::for_each_file(&ctx.root, excludes, ctx.options.threads, |f| {
-        if (detect(&f.rel_path).is_some() || crate::os::detect(&f.rel_path).is_some())
+        if (detect(&f.rel_path).is_some()
+            || crate::os::detect(&f.rel_path).is_some()
+            || crate::dockerfile::is_dockerfile(&f.rel_path)
+            || artifact_kind(&f).is_some())
             && let Ok(mut v) = found.lock()
         {
             v.push(f);
@@ -53,6 +56,22 @@ pub fn inventory_tree(ctx: &ScanContext, excludes: &GlobSet) -> Result<TreeInven
     for f in files {
         if crate::os::detect(&f.rel_path).is_some() {
             add_os_file(&mut os, &f, &mut out);
+            continue;
+        }
+        if crate::dockerfile::is_dockerfile(&f.rel_path) {
+            match std::fs::read(&f.path) {
+                Ok(c) if f.size <= ctx.options.max_file_size => {
+                    out.files += 1;
+                    let inv = crate::dockerfile::parse(&String::from_utf8_lossy(&c), &f.rel_path);
+                    out.skipped += inv.skipped;
+                    out.packages.extend(inv.packages);
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if let Some(kind) = artifact_kind(&f) {
+            add_artifact(kind, &f, &mut out);
             continue;
         }
         let Some(fmt) = detect(&f.rel_path) else {
@@ -98,6 +117,45 @@ pub fn inventory_tree(ctx: &ScanContext, excludes: &GlobSet) -> Result<TreeInven
             message: p.message,
         }));
     Ok(out)
+}
+
+/// The artifact kind of a walked file, from its path and first bytes.
+fn artifact_kind(f: &WalkedFile) -> Option<crate::artifacts::Artifact> {
+    use std::io::Read;
+    // Executables are told by their magic, so each file's first bytes are read.
+    let mut head = [0u8; 4];
+    let n = std::fs::File::open(&f.path)
+        .and_then(|mut h| h.read(&mut head))
+        .unwrap_or(0);
+    crate::artifacts::detect(&f.rel_path, &head[..n])
+}
+
+fn add_artifact(kind: crate::artifacts::Artifact, f: &WalkedFile, out: &mut TreeInventory) {
+    let err = |message: String| InventoryError {
+        file: f.rel_path.clone(),
+        line: None,
+        message,
+    };
+    if f.size > MAX_OS_DB {
+        out.errors.push(err(format!(
+            "{} bytes, over the {MAX_OS_DB}-byte limit for an artifact; not read",
+            f.size
+        )));
+        return;
+    }
+    match std::fs::read(&f.path) {
+        Ok(content) => match crate::artifacts::parse(kind, &f.rel_path, &content) {
+            Ok(inv) => {
+                if !inv.packages.is_empty() {
+                    out.files += 1;
+                }
+                out.packages.extend(inv.packages);
+                out.errors.extend(inv.notes.into_iter().map(err));
+            }
+            Err(e) => out.errors.push(err(e)),
+        },
+        Err(e) => out.errors.push(err(format!("cannot read: {e}"))),
+    }
 }
 
 /// Largest OS package database read.
