@@ -56,6 +56,22 @@ is_log_target(b) if {
 
 is_log_target(b) if {
 	some l in cc.resources({"aws_s3_bucket_logging"})
+	b.address in l.references
 	t := cc.oget(l.values, "target_bucket", "")
-	cc.has_sub(t, sprintf("%s.", [b.address]))
+	cc.has_sub(t, sprintf("%s.", [cc.local_address(b.address, "aws_s3_bucket")]))
+}
+
+# a logging resource of another module names it (the source bucket is always in the same module)
+is_log_target(b) if {
+	some l in cc.resources({"aws_s3_bucket_logging"})
+	b.address in l.references
+	split(b.address, "aws_s3_bucket.")[0] != split(l.address, "aws_s3_bucket_logging.")[0]
+}
+
+# inline logging blocks of other buckets name it as their target
+is_log_target(b) if {
+	some other in cc.resources({"aws_s3_bucket"})
+	b.address in other.references
+	some lg in cc.arr(cc.oget(other.values, "logging", []))
+	cc.has_sub(cc.oget(lg, "target_bucket", ""), sprintf("%s.", [cc.local_address(b.address, "aws_s3_bucket")]))
 }

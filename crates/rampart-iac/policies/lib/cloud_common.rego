@@ -186,3 +186,10 @@ is_false(v) if {
 is_or_unknown(v, want) if v == want
 
 is_or_unknown(v, _) if unknown(v)
+
+# A resource's address as expressions inside its own module write it: "module.net.aws_vpc.main"
+# is "aws_vpc.main" there (type `t`).
+local_address(addr, t) := concat("", [t, ".", parts[count(parts) - 1]]) if {
+	parts := split(addr, sprintf("%s.", [t]))
+	count(parts) > 1
+}
