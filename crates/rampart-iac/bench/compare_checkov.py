@@ -2,7 +2,9 @@
 """Compares rampart's IaC findings with Checkov's on the same trees, through the Checkov ids
 each rampart policy declares (`custom.aliases.checkov` in its METADATA).
 
-    python3 compare_checkov.py POLICY_DIR RAMPART_JSON CHECKOV_JSON [--markdown OUT.md]
+    python3 compare_checkov.py POLICY_DIR --pair RAMPART_JSON CHECKOV_JSON [--pair ...] [--markdown OUT.md]
+
+Each pair is one tree scanned by both tools (paths in both reports relative to that tree).
 
 A finding is keyed by (file, resource, Checkov id). Resources are normalised so the two tools
 name them alike: instance keys are dropped (`module.s3["a"].aws_s3_bucket.b[0]` ->
@@ -106,15 +108,15 @@ def checkov_keys(report, comparable, root):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("policy_dir")
-    ap.add_argument("rampart_json")
-    ap.add_argument("checkov_json")
-    ap.add_argument("--root", default="", help="prefix to strip from Checkov's file paths")
+    ap.add_argument("--pair", nargs=2, action="append", required=True, metavar=("RAMPART_JSON", "CHECKOV_JSON"))
     ap.add_argument("--markdown")
     args = ap.parse_args()
     aliases = policy_aliases(args.policy_dir)
     comparable = {i for ids in aliases.values() for i in ids}
-    ours = rampart_keys(json.load(open(args.rampart_json)), aliases, args.root)
-    theirs = checkov_keys(json.load(open(args.checkov_json)), comparable, args.root)
+    ours, theirs = set(), set()
+    for n, (r, c) in enumerate(args.pair):
+        ours |= {(f"{n}:{p}", res, i) for p, res, i in rampart_keys(json.load(open(r)), aliases, "")}
+        theirs |= {(f"{n}:{p}", res, i) for p, res, i in checkov_keys(json.load(open(c)), comparable, "")}
     per_id = collections.defaultdict(lambda: [0, 0, 0])
     for k in ours | theirs:
         row = per_id[k[2]]
