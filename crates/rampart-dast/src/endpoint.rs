@@ -29,6 +29,8 @@ pub struct Endpoint {
     pub params: Vec<Param>,
     /// `multipart/form-data` forms (file uploads).
     pub multipart: bool,
+    /// The operation takes an XML body (from OpenAPI): probed for XXE.
+    pub xml: bool,
     /// The page a form was found on, for stored-XSS and CSRF reports.
     pub page: Option<Url>,
     /// Where it was found: `spider`, `form`, `openapi`, `har`, `sitemap`, `robots`, `script`.
@@ -55,6 +57,7 @@ impl Endpoint {
             url: base,
             params,
             multipart: false,
+            xml: false,
             page: None,
             source,
         }

@@ -255,6 +255,7 @@ async fn run_async(
         if cfg.allow_destructive {
             active::uploads(&ctx, &disc.forms).await;
         }
+        active::xxe(&ctx, &disc.endpoints).await;
         active::methods(&ctx, &target).await;
     }
 
@@ -372,6 +373,26 @@ async fn discover(ctx: &Arc<Ctx>, cfg: &DastConfig, target: &Url) -> Discovery {
         seeds.extend(sitemaps(ctx, vec![m]).await);
     }
     let mut disc = spider(ctx, seeds, cfg.max_depth, cfg.max_pages).await;
+    if cfg.openapi.is_none() {
+        // Well-known document locations, so an API describes itself without --openapi.
+        for path in [
+            "/openapi.json",
+            "/swagger.json",
+            "/v3/api-docs",
+            "/openapi.yaml",
+        ] {
+            let Ok(u) = root.join(path) else { continue };
+            let Some(r) = ctx.send(Request::get(u.clone())).await else {
+                continue;
+            };
+            if r.status == 200
+                && let Ok(eps) = discover::load_openapi(&r.text(), &u)
+            {
+                disc.endpoints.extend(eps);
+                break;
+            }
+        }
+    }
     if let Some(spec) = &cfg.openapi {
         let loaded = if spec.starts_with("http://") || spec.starts_with("https://") {
             match Url::parse(spec) {

@@ -679,3 +679,48 @@ pub fn rule(id: &str) -> &'static Rule {
         .find(|r| r.id == id)
         .unwrap_or_else(|| &all()[0])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_valid_unique_and_documented() {
+        let mut reg = rampart_core::RuleRegistry::new();
+        for r in all() {
+            reg.insert(r.clone()).unwrap();
+            assert!(
+                !r.remediation.is_empty() && !r.rationale.is_empty() && !r.references.is_empty(),
+                "{}",
+                r.id
+            );
+            assert!(!r.cwe.is_empty() && !r.owasp.is_empty(), "{}", r.id);
+        }
+        for r in all().iter().filter(|r| r.id.contains("llm")) {
+            assert!(!r.owasp_llm.is_empty(), "{} lacks an OWASP LLM id", r.id);
+        }
+    }
+
+    #[test]
+    fn every_rule_id_the_checks_use_is_declared() {
+        let sources = [
+            include_str!("active.rs"),
+            include_str!("passive.rs"),
+            include_str!("llm.rs"),
+            include_str!("lib.rs"),
+        ];
+        let re = regex::Regex::new(r#""(dast/[a-z0-9-]+)""#).unwrap();
+        let mut used = 0;
+        for src in sources {
+            for c in re.captures_iter(src) {
+                used += 1;
+                assert!(
+                    all().iter().any(|r| r.id == c[1]),
+                    "{} is used but not declared",
+                    &c[1]
+                );
+            }
+        }
+        assert!(used > 30);
+    }
+}

@@ -61,6 +61,7 @@ fn every_planted_flaw_is_found() {
         ("dast/no-brute-force-protection", "/login", "username"),
         ("dast/unrestricted-file-upload", "/upload", "doc"),
         ("dast/http-trace", "/", ""),
+        ("dast/xxe", "/api/import", ""),
         ("dast/cors-arbitrary-origin", "/api/stock", ""),
         ("dast/stack-trace", "/report", ""),
         ("dast/directory-listing", "/backup/", ""),
