@@ -2,9 +2,10 @@
 """Compares rampart's IaC findings with Checkov's on the same trees, through the Checkov ids
 each rampart policy declares (`custom.aliases.checkov` in its METADATA).
 
-    python3 compare_checkov.py POLICY_DIR --pair RAMPART_JSON CHECKOV_JSON [--pair ...] [--markdown OUT.md]
+    python3 compare_checkov.py POLICY_DIR --pair RAMPART_JSON CHECKOV_JSON TREE [--pair ...] [--markdown OUT.md]
 
-Each pair is one tree scanned by both tools (paths in both reports relative to that tree).
+Each pair is one TREE scanned by both tools; rampart's paths are relative to it, Checkov's are
+relative to it or (Kubernetes) to the directory Checkov ran in, and are made relative to it.
 
 A finding is keyed by (file, resource, Checkov id). Resources are normalised so the two tools
 name them alike: instance keys are dropped (`module.s3["a"].aws_s3_bucket.b[0]` ->
@@ -72,10 +73,13 @@ def checkov_resource(check_type, resource):
 
 
 def norm_path(path, root):
-    path = path.replace("\\", "/")
-    if root and path.startswith(root):
-        path = path[len(root):]
-    return path.lstrip("/")
+    path = path.replace("\\", "/").lstrip("/")
+    if root:
+        for prefix in (os.path.abspath(root).lstrip("/"), os.path.relpath(root)):
+            prefix = prefix.replace("\\", "/").rstrip("/") + "/"
+            if path.startswith(prefix):
+                return path[len(prefix):]
+    return path
 
 
 def rampart_keys(report, aliases, root):
@@ -108,15 +112,16 @@ def checkov_keys(report, comparable, root):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("policy_dir")
-    ap.add_argument("--pair", nargs=2, action="append", required=True, metavar=("RAMPART_JSON", "CHECKOV_JSON"))
+    ap.add_argument("--pair", nargs=3, action="append", required=True, metavar=("RAMPART_JSON", "CHECKOV_JSON", "TREE"))
     ap.add_argument("--markdown")
     args = ap.parse_args()
     aliases = policy_aliases(args.policy_dir)
     comparable = {i for ids in aliases.values() for i in ids}
     ours, theirs = set(), set()
-    for n, (r, c) in enumerate(args.pair):
-        ours |= {(f"{n}:{p}", res, i) for p, res, i in rampart_keys(json.load(open(r)), aliases, "")}
-        theirs |= {(f"{n}:{p}", res, i) for p, res, i in checkov_keys(json.load(open(c)), comparable, "")}
+    for r, c, tree in args.pair:
+        name = os.path.basename(os.path.normpath(tree))
+        ours |= {(f"{name}/{p}", res, i) for p, res, i in rampart_keys(json.load(open(r)), aliases, "")}
+        theirs |= {(f"{name}/{p}", res, i) for p, res, i in checkov_keys(json.load(open(c)), comparable, tree)}
     per_id = collections.defaultdict(lambda: [0, 0, 0])
     for k in ours | theirs:
         row = per_id[k[2]]

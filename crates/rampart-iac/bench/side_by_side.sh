@@ -6,7 +6,8 @@
 #
 # Needs python3 with venv, /usr/bin/time (Debian package `time`) and network access to PyPI
 # the first time (Checkov is installed into bench-data/iac/venv-checkov). rampart is built
-# with --release into $CARGO_TARGET_DIR (default: target/).
+# with --release into $CARGO_TARGET_DIR (default: target/). REUSE_CHECKOV=1 keeps Checkov's
+# reports and timings from an earlier run of this script (Checkov takes minutes per tree).
 set -euo pipefail
 repo="$(git rev-parse --show-toplevel)"
 here="$repo/crates/rampart-iac/bench"
@@ -27,7 +28,11 @@ rampart="$target/release/rampart"
 measure() { # label, output file, command...
     local label="$1" out="$2"; shift 2
     local t="$work/out/time-$label.txt"
-    /usr/bin/time -v "$@" > "$out" 2> "$t" || true
+    if [ "${REUSE_CHECKOV:-0}" = 1 ] && [[ "$label" == checkov* ]] && [ -s "$out" ] && [ -s "$t" ]; then
+        label="$label (earlier run)"
+    else
+        /usr/bin/time -v "$@" > "$out" 2> "$t" || true
+    fi
     local wall rss
     wall=$(grep "Elapsed (wall clock)" "$t" | awk '{print $NF}')
     rss=$(grep "Maximum resident set size" "$t" | awk '{print $NF}')
@@ -37,8 +42,10 @@ measure() { # label, output file, command...
 
 echo "rampart $("$rampart" --version 2>/dev/null | head -1); checkov $("$checkov" --version 2>/dev/null | tail -1)"
 echo "files: $(find "$work/tree/terraform" -name '*.tf' | wc -l) .tf, $(find "$work/tree/cloudformation" -type f | wc -l) CloudFormation, $(find "$work/tree/kubernetes" -type f | wc -l) Kubernetes"
+# Relative paths from $work, so Checkov's file paths read the same in every run.
+cd "$work"
 for tree in terraform cloudformation kubernetes; do
-    dir="$work/tree/$tree"
+    dir="tree/$tree"
     measure "rampart $tree" "$work/out/rampart-$tree.json" \
         "$rampart" iac "$dir" --format json --no-progress --fail-on none
     measure "checkov $tree" "$work/out/checkov-$tree.json" \
@@ -46,7 +53,7 @@ for tree in terraform cloudformation kubernetes; do
 done
 pairs=()
 for tree in terraform cloudformation kubernetes; do
-    pairs+=(--pair "$work/out/rampart-$tree.json" "$work/out/checkov-$tree.json")
+    pairs+=(--pair "out/rampart-$tree.json" "out/checkov-$tree.json" "tree/$tree")
 done
 COMPARE_DETAIL="$work/out/comparison-detail.tsv" "$work/venv-checkov/bin/python" "$here/compare_checkov.py" \
     "$repo/crates/rampart-iac/policies" "${pairs[@]}" --markdown "$work/out/comparison.md"
