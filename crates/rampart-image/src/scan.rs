@@ -428,3 +428,30 @@ fn short(d: &str) -> &str {
 pub fn index_paths(entries: &[IndexEntry]) -> Vec<&str> {
     entries.iter().map(|e| e.path.as_str()).collect()
 }
+
+/// An empty directory to serve as the scan root of an image (see [`ScanPlan::ctx`]), removed
+/// when dropped.
+#[derive(Debug)]
+pub struct EmptyRoot(PathBuf);
+
+impl EmptyRoot {
+    pub fn new() -> std::io::Result<EmptyRoot> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let dir =
+            std::env::temp_dir().join(format!("rampart-image-root-{}-{nanos}", std::process::id()));
+        std::fs::create_dir(&dir)?;
+        Ok(EmptyRoot(dir))
+    }
+
+    pub fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for EmptyRoot {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir(&self.0);
+    }
+}
