@@ -39,6 +39,8 @@ enum Command {
     Sbom(commands::sbom::SbomArgs),
     /// Scan dependencies (lockfiles, manifests, installed environments or an SBOM) for known vulnerabilities.
     Deps(commands::deps::DepsArgs),
+    /// Scan a container image (registry, docker save / OCI archive, OCI layout, or --rootfs) layer by layer.
+    Image(commands::image::ImageArgs),
     /// Manage the local OSV advisory database: update, import, status.
     Db(commands::db::DbArgs),
     /// Write a starter rampart.toml, a GitHub Actions workflow and a GitLab CI job.
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
         Command::Sast(args) => commands::sast::run(args, sub),
         Command::Sbom(args) => commands::sbom::run(args),
         Command::Deps(args) => commands::deps::run(args, sub),
+        Command::Image(args) => commands::image::run(args, sub),
         Command::Db(args) => commands::db::run(args),
         Command::Init(args) => commands::init::run(args),
     };

@@ -13,6 +13,11 @@ pub struct ScannerEntry {
 /// Every static scanner `rampart scan` can run, in the order they run.
 pub const SCANNERS: &[ScannerEntry] = &[
     ScannerEntry {
+        name: "image",
+        // The image rules run from `rampart image`; here they only join `rules`/`explain`.
+        build: |_| Ok(Box::new(rampart_image::checks::ImageRules)),
+    },
+    ScannerEntry {
         name: "models",
         build: build_models,
     },

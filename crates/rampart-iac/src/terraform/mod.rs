@@ -54,7 +54,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use hcl_edit::expr::Expression;
-use rampart_core::scanner::{Diagnostic, DiagnosticLevel};
+use rampart_core::scanner::Diagnostic;
 
 use crate::document::{Document, DocumentKind};
 use module::{ModuleEval, Sink, join_relative};
@@ -440,12 +440,6 @@ fn evaluate_root(
         path: doc_path,
         resources,
     };
-    if diagnostics
-        .iter()
-        .any(|d| d.level == DiagnosticLevel::Error)
-    {
-        // Errors are already per file; nothing to add.
-    }
     (doc, diagnostics)
 }
 

@@ -29,9 +29,37 @@ pub struct SbomArgs {
     /// Worker threads for the file walk (0 = one per core).
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
+    /// Inventory a container image instead of PATH (registry reference, docker save or OCI
+    /// archive, OCI layout): the packages of its final file view.
+    #[arg(long, value_name = "REF")]
+    pub image: Option<String>,
+    #[command(flatten)]
+    pub image_source: super::image::ImageSourceArgs,
 }
 
 pub fn run(args: SbomArgs) -> Result<ExitCode> {
+    if let Some(reference) = &args.image {
+        let outcome = super::image::scan_image_ref(
+            reference,
+            &args.image_source,
+            &[],
+            Vec::new(),
+            args.threads,
+        )?;
+        let meta = SbomMeta::new(outcome.image.name.clone());
+        let doc = match args.format.as_str() {
+            "spdx" => spdx::write(&outcome.packages, &meta),
+            _ => cyclonedx::write(&outcome.packages, &meta, &[]),
+        };
+        write_doc(&doc, args.output.as_deref())?;
+        eprintln!(
+            "{} packages from image {} ({})",
+            outcome.packages.len(),
+            outcome.image.name,
+            outcome.image.digest
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     if !args.path.exists() {
         bail!("{}: no such file or directory", args.path.display());
     }
@@ -62,14 +90,7 @@ pub fn run(args: SbomArgs) -> Result<ExitCode> {
         "spdx" => spdx::write(&inv.packages, &meta),
         _ => cyclonedx::write(&inv.packages, &meta, &[]),
     };
-    let mut text = serde_json::to_string_pretty(&doc)?;
-    text.push('\n');
-    match &args.output {
-        Some(p) => {
-            std::fs::write(p, text).with_context(|| format!("cannot write {}", p.display()))?
-        }
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
-    }
+    write_doc(&doc, args.output.as_deref())?;
     eprintln!(
         "{} packages from {} file(s); {} entries without an exact version left out; {} file(s) could not be read",
         inv.packages.len(),
@@ -78,4 +99,16 @@ pub fn run(args: SbomArgs) -> Result<ExitCode> {
         inv.errors.len()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn write_doc(doc: &serde_json::Value, output: Option<&std::path::Path>) -> Result<()> {
+    let mut text = serde_json::to_string_pretty(doc)?;
+    text.push('\n');
+    match output {
+        Some(p) => {
+            std::fs::write(p, text).with_context(|| format!("cannot write {}", p.display()))?
+        }
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(())
 }
