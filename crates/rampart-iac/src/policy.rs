@@ -323,6 +323,9 @@ impl PolicySet {
     pub fn load(sources: &[(String, String)]) -> (PolicySet, Vec<PolicyError>) {
         let mut errors = Vec::new();
         let mut engine = regorus::Engine::new();
+        // As in OPA: a built-in that fails on odd input makes its expression undefined
+        // instead of aborting every policy of the query.
+        engine.set_strict_builtin_errors(false);
         let mut policies: Vec<Policy> = Vec::new();
         let mut ids: BTreeMap<String, String> = BTreeMap::new();
         for (file, source) in sources {
@@ -375,15 +378,17 @@ impl PolicySet {
                 errors.push(invalid(file, Some(1), "declares neither `deny` nor `warn`"));
                 continue;
             }
+            let (rule, aliases) = rule_of(&meta);
+            // A rule the registry would refuse would stop every command that lists rules.
+            if let Err(e) = rule.validate() {
+                errors.push(invalid(file, Some(1), e));
+                continue;
+            }
             if let Err(e) = engine.add_policy(file.clone(), source.clone()) {
                 errors.push(rego_error(file, &e));
                 continue;
             }
             ids.insert(meta.custom.id.clone(), file.clone());
-            let (rule, aliases) = rule_of(&meta);
-            if let Err(e) = rule.validate() {
-                errors.push(invalid(file, Some(1), e));
-            }
             policies.push(Policy {
                 file: file.clone(),
                 package,
@@ -400,6 +405,10 @@ impl PolicySet {
             engine,
         };
         set.compile(&mut errors);
+        // Analyse the modules once here, not in every clone of the engine.
+        if let Err(e) = set.engine.eval_bool_query("true".into(), false) {
+            errors.push(rego_error("<policies>", &e));
+        }
         (set, errors)
     }
 
@@ -484,6 +493,52 @@ impl PolicySet {
             }
         }
         out
+    }
+
+    /// An engine holding every policy, for [`PolicySet::evaluate_policy`]; clone once per
+    /// thread and reuse.
+    pub fn engine(&self) -> regorus::Engine {
+        self.engine.clone()
+    }
+
+    /// The results of policy `i` alone (the policy tests use it: one policy is much cheaper
+    /// than every policy of a kind).
+    pub fn evaluate_policy(
+        &self,
+        engine: &mut regorus::Engine,
+        i: usize,
+        doc: &Document,
+    ) -> (Vec<PolicyResult>, Vec<PolicyError>) {
+        let input = match serde_json::to_value(doc) {
+            Ok(v) => regorus::Value::from(v),
+            Err(e) => {
+                return (
+                    Vec::new(),
+                    vec![invalid(
+                        &doc.path,
+                        None,
+                        format!("cannot encode document: {e}"),
+                    )],
+                );
+            }
+        };
+        engine.set_input(input);
+        let mut out = Vec::new();
+        let mut errors = Vec::new();
+        let p = &self.policies[i];
+        for (rule, declared) in [("deny", p.has_deny), ("warn", p.has_warn)] {
+            if !declared {
+                continue;
+            }
+            match engine.eval_rule(format!("data.{}.{rule}", p.package)) {
+                Ok(v) => {
+                    let json = serde_json::to_value(&v).unwrap_or_default();
+                    push_results(i, rule, &json, &mut out);
+                }
+                Err(e) => errors.push(rego_error(&p.file, &e)),
+            }
+        }
+        (out, errors)
     }
 
     fn evaluate_one_by_one(

@@ -41,6 +41,8 @@ enum Command {
     Deps(commands::deps::DepsArgs),
     /// Scan a container image (registry, docker save / OCI archive, OCI layout, or --rootfs) layer by layer.
     Image(commands::image::ImageArgs),
+    /// Check infrastructure as code (Terraform, CloudFormation, Kubernetes/Helm/Kustomize, Dockerfiles, Compose, CI workflows) with Rego policies.
+    Iac(commands::iac::IacArgs),
     /// Manage the local OSV advisory database: update, import, status.
     Db(commands::db::DbArgs),
     /// Write a starter rampart.toml, a GitHub Actions workflow and a GitLab CI job.
@@ -68,6 +70,7 @@ fn main() -> ExitCode {
         Command::Sbom(args) => commands::sbom::run(args),
         Command::Deps(args) => commands::deps::run(args, sub),
         Command::Image(args) => commands::image::run(args, sub),
+        Command::Iac(args) => commands::iac::run(args, sub),
         Command::Db(args) => commands::db::run(args),
         Command::Init(args) => commands::init::run(args),
     };

@@ -18,6 +18,13 @@ pub const SCANNERS: &[ScannerEntry] = &[
         build: |_| Ok(Box::new(rampart_image::checks::ImageRules)),
     },
     ScannerEntry {
+        name: "iac",
+        build: |config| {
+            let cfg: rampart_iac::IacConfig = config.scanner_config("iac")?;
+            Ok(Box::new(rampart_iac::IacScanner::new(cfg)?))
+        },
+    },
+    ScannerEntry {
         name: "models",
         build: build_models,
     },

@@ -4,6 +4,7 @@
 pub mod common;
 pub mod db;
 pub mod deps;
+pub mod iac;
 pub mod image;
 pub mod init;
 pub mod models;
