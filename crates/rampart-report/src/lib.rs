@@ -1,4 +1,5 @@
-//! rampart's output formats: a human table, versioned JSON, SARIF 2.1.0, JUnit XML and Markdown.
+//! rampart's output formats: a human table, versioned JSON, SARIF 2.1.0, JUnit XML, Markdown and a
+//! self-contained HTML report.
 //!
 //! Every format is written from the same [`ScanResult`] and [`RuleRegistry`] by [`render`]. Before a
 //! format sees a finding, [`prepare`] redacts its evidence (unless
@@ -12,15 +13,18 @@ use std::fmt;
 use std::io::Write;
 use std::str::FromStr;
 
+use rampart_core::baseline::{Baseline, BaselineEntry};
 use rampart_core::pipeline::ScanResult;
 use rampart_core::{Finding, Location, RuleRegistry, Severity};
 
+mod html;
 mod json;
 mod junit;
 mod markdown;
 mod sarif;
 mod table;
 
+pub use html::escape_html;
 pub use json::SCHEMA_VERSION as JSON_SCHEMA_VERSION;
 pub use junit::escape_xml;
 pub use markdown::escape_cell as escape_markdown_cell;
@@ -38,15 +42,18 @@ pub enum Format {
     Junit,
     /// A Markdown summary for pull-request comments and GitHub step summaries.
     Markdown,
+    /// One self-contained HTML file: filters, search, chart and coverage matrices.
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Table,
         Format::Json,
         Format::Sarif,
         Format::Junit,
         Format::Markdown,
+        Format::Html,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -56,6 +63,7 @@ impl Format {
             Format::Sarif => "sarif",
             Format::Junit => "junit",
             Format::Markdown => "markdown",
+            Format::Html => "html",
         }
     }
 
@@ -67,6 +75,7 @@ impl Format {
             Format::Sarif => "sarif",
             Format::Junit => "xml",
             Format::Markdown => "md",
+            Format::Html => "html",
         }
     }
 }
@@ -78,7 +87,7 @@ impl fmt::Display for Format {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown format `{0}` (expected one of table, json, sarif, junit, markdown)")]
+#[error("unknown format `{0}` (expected one of table, json, sarif, junit, markdown, html)")]
 pub struct ParseFormatError(pub String);
 
 impl FromStr for Format {
@@ -90,6 +99,7 @@ impl FromStr for Format {
             "sarif" => Ok(Format::Sarif),
             "junit" => Ok(Format::Junit),
             "markdown" => Ok(Format::Markdown),
+            "html" => Ok(Format::Html),
             _ => Err(ParseFormatError(s.to_string())),
         }
     }
@@ -136,12 +146,54 @@ pub fn render(
     opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> Result<(), ReportError> {
+    render_with_baseline(format, result, rules, opts, None, out)
+}
+
+/// How the findings compare with the baseline given by `--baseline`. Findings in it are already
+/// marked suppressed by core's pipeline; what the result cannot say is which entries are gone.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BaselineComparison {
+    /// The baseline file as the user named it.
+    pub source: String,
+    /// Entries of the baseline that no current finding matches (rule and fingerprint).
+    pub fixed: Vec<BaselineEntry>,
+}
+
+impl BaselineComparison {
+    pub fn new(baseline: &Baseline, source: impl Into<String>, findings: &[Finding]) -> Self {
+        let now: std::collections::HashSet<(&str, &str)> = findings
+            .iter()
+            .map(|f| (f.rule_id.as_str(), f.fingerprint.as_str()))
+            .collect();
+        BaselineComparison {
+            source: source.into(),
+            fixed: baseline
+                .findings
+                .iter()
+                .filter(|e| !now.contains(&(e.rule_id.as_str(), e.fingerprint.as_str())))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// [`render`] with the comparison against a baseline; the HTML report shows new, existing and
+/// fixed findings from it. Other formats already show baselined findings as suppressed.
+pub fn render_with_baseline(
+    format: Format,
+    result: &ScanResult,
+    rules: &RuleRegistry,
+    opts: &RenderOptions,
+    baseline: Option<&BaselineComparison>,
+    out: &mut dyn Write,
+) -> Result<(), ReportError> {
     let findings = prepare(&result.findings, opts.show_secrets);
     let report = Report {
         findings: &findings,
         result,
         rules,
         opts,
+        baseline,
     };
     match format {
         Format::Table => table::write(&report, out),
@@ -149,6 +201,7 @@ pub fn render(
         Format::Sarif => sarif::write(&report, out),
         Format::Junit => junit::write(&report, out),
         Format::Markdown => markdown::write(&report, out),
+        Format::Html => html::write(&report, out),
     }
 }
 
@@ -158,6 +211,7 @@ pub(crate) struct Report<'a> {
     pub result: &'a ScanResult,
     pub rules: &'a RuleRegistry,
     pub opts: &'a RenderOptions,
+    pub baseline: Option<&'a BaselineComparison>,
 }
 
 impl Report<'_> {

@@ -132,6 +132,19 @@ proptest! {
                     let _: serde_json::Value = serde_json::from_str(text).unwrap();
                 }
                 Format::Table => prop_assert!(!text.contains('\x1b'), "escape in table"),
+                Format::Html => {
+                    // Only the template's two script elements close; the data block is JSON
+                    // that gives the scanned text back unchanged.
+                    prop_assert_eq!(text.to_ascii_lowercase().matches("</script").count(), 2);
+                    let open = "<script type=\"application/json\" id=\"rampart-data\">";
+                    let start = text.find(open).unwrap() + open.len();
+                    let end = start + text[start..].find("</script>").unwrap();
+                    let data: serde_json::Value = serde_json::from_str(&text[start..end]).unwrap();
+                    let messages: Vec<&str> = data["findings"].as_array().unwrap().iter().filter_map(|f| f["message"].as_str()).collect();
+                    if !message.contains(&secret) {
+                        prop_assert!(messages.contains(&message.as_str()), "{messages:?}");
+                    }
+                }
                 Format::Markdown => {
                     for row in text.lines().filter(|l| l.starts_with('|')) {
                         let cols = row.replace("\\|", "").matches('|').count() - 1;
