@@ -142,7 +142,16 @@ fn db_update_then_deps_finds_vulnerable_packages() {
         "{text}"
     );
     assert!(text.contains("Alpine: updated, 2437 advisories"), "{text}");
-    assert_eq!(downloads.load(Ordering::SeqCst), 5);
+    assert!(
+        text.contains("Debian: updated, 12847 advisories (12847 records, 0 withdrawn)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Ubuntu: updated, 10 advisories (10 records, 0 withdrawn)"),
+        "{text}"
+    );
+    // Every ecosystem the mirror's ecosystems.txt lists (seven) and rampart can match.
+    assert_eq!(downloads.load(Ordering::SeqCst), 7);
 
     // Nothing changed on the server: nothing is downloaded.
     let out = rampart()
@@ -152,12 +161,13 @@ fn db_update_then_deps_finds_vulnerable_packages() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(text.matches("unchanged").count(), 5, "{text}");
-    assert_eq!(downloads.load(Ordering::SeqCst), 5);
+    assert_eq!(text.matches("unchanged").count(), 7, "{text}");
+    assert_eq!(downloads.load(Ordering::SeqCst), 7);
 
     let st = status_json(db.path());
     assert_eq!(advisories(&st, "npm"), Some(1));
     assert_eq!(advisories(&st, "Go"), Some(4274));
+    assert_eq!(advisories(&st, "Ubuntu"), Some(10));
 
     // A project with a vulnerable pin, scanned by `rampart deps` and by `rampart scan`.
     let proj = tempfile::tempdir().unwrap();
