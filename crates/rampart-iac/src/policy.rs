@@ -6,7 +6,8 @@
 //! number of policies; the compiled policy is shared by every thread (`regorus` with `arc`).
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use rampart_core::{Confidence, Rule, Severity};
 use serde::Deserialize;
@@ -114,6 +115,7 @@ pub struct Policy {
     pub aliases: Vec<String>,
     pub has_deny: bool,
     pub has_warn: bool,
+    pub source: String,
 }
 
 /// Text of the `# METADATA` comment block at the top of a Rego file, without the `#`.
@@ -286,16 +288,29 @@ pub fn declared_rules(source: &str) -> Vec<String> {
 #[derive(Clone)]
 pub struct PolicySet {
     pub policies: Vec<Policy>,
-    /// Per kind: the compiled aggregator and the indices of the policies it evaluates.
-    compiled: BTreeMap<DocumentKind, Arc<Compiled>>,
+    /// Per kind: the indices of the policies of that kind and, compiled on first use (a scan
+    /// of Kubernetes files never pays for the Terraform policies), their aggregator.
+    compiled: BTreeMap<
+        DocumentKind,
+        (
+            Vec<usize>,
+            Arc<OnceLock<Result<Arc<Compiled>, PolicyError>>>,
+        ),
+    >,
+    /// `policies/lib/` sources, loaded into every per-kind engine.
+    library: Vec<(String, String)>,
     /// Engine with every policy loaded, to evaluate one policy alone when the aggregator
-    /// fails at run time (to name the policy that failed).
+    /// fails at run time (to name the policy that failed); analysed on first use.
     engine: regorus::Engine,
+    prepared: Arc<OnceLock<regorus::Engine>>,
 }
 
 struct Compiled {
     policy: regorus::CompiledPolicy,
     members: Vec<usize>,
+    /// Policies left out because they do not analyse; reported with the first document.
+    errors: Vec<PolicyError>,
+    reported: AtomicBool,
 }
 
 /// One result of one policy on one document.
@@ -327,11 +342,13 @@ impl PolicySet {
         // instead of aborting every policy of the query.
         engine.set_strict_builtin_errors(false);
         let mut policies: Vec<Policy> = Vec::new();
+        let mut library = Vec::new();
         let mut ids: BTreeMap<String, String> = BTreeMap::new();
         for (file, source) in sources {
             if is_library(file) {
-                if let Err(e) = engine.add_policy(file.clone(), source.clone()) {
-                    errors.push(rego_error(file, &e));
+                match engine.add_policy(file.clone(), source.clone()) {
+                    Ok(_) => library.push((file.clone(), source.clone())),
+                    Err(e) => errors.push(rego_error(file, &e)),
                 }
                 continue;
             }
@@ -397,18 +414,26 @@ impl PolicySet {
                 aliases,
                 has_deny,
                 has_warn,
+                source: source.clone(),
             });
         }
-        let mut set = PolicySet {
-            policies,
-            compiled: BTreeMap::new(),
-            engine,
-        };
-        set.compile(&mut errors);
-        // Analyse the modules once here, not in every clone of the engine.
-        if let Err(e) = set.engine.eval_bool_query("true".into(), false) {
-            errors.push(rego_error("<policies>", &e));
+        let mut compiled: BTreeMap<DocumentKind, (Vec<usize>, _)> = BTreeMap::new();
+        for (i, p) in policies.iter().enumerate() {
+            for k in &p.meta.custom.kinds {
+                compiled
+                    .entry(*k)
+                    .or_insert_with(|| (Vec::new(), Arc::new(OnceLock::new())))
+                    .0
+                    .push(i);
+            }
         }
+        let set = PolicySet {
+            policies,
+            compiled,
+            library,
+            engine,
+            prepared: Arc::new(OnceLock::new()),
+        };
         (set, errors)
     }
 
@@ -421,30 +446,78 @@ impl PolicySet {
         Self::load(&sources)
     }
 
-    fn compile(&mut self, errors: &mut Vec<PolicyError>) {
-        let mut kinds: BTreeMap<DocumentKind, Vec<usize>> = BTreeMap::new();
-        for (i, p) in self.policies.iter().enumerate() {
-            for k in &p.meta.custom.kinds {
-                kinds.entry(*k).or_default().push(i);
-            }
-        }
-        for (kind, members) in kinds {
-            let module = aggregator_module(kind, &members, &self.policies);
-            let mut engine = self.engine.clone();
-            let file = format!("<rampart aggregator {}>", kind.as_str());
-            if let Err(e) = engine.add_policy(file.clone(), module) {
-                errors.push(rego_error(&file, &e));
-                continue;
-            }
-            let entry: regorus::Rc<str> = aggregator_rule(kind).into();
-            match engine.compile_with_entrypoint(&entry) {
-                Ok(policy) => {
-                    self.compiled
-                        .insert(kind, Arc::new(Compiled { policy, members }));
+    /// The aggregator of one kind: an engine with the library and that kind's policies only
+    /// (analysis cost grows with the modules loaded), compiled once. Analysis errors (unsafe
+    /// variables, recursion) only show when an engine is prepared; if the whole kind fails,
+    /// each policy is analysed alone and the broken ones are left out and reported.
+    fn compiled(&self, kind: DocumentKind) -> Option<Result<Arc<Compiled>, PolicyError>> {
+        let (members, cell) = self.compiled.get(&kind)?;
+        Some(
+            cell.get_or_init(|| {
+                let base = || {
+                    let mut engine = regorus::Engine::new();
+                    engine.set_strict_builtin_errors(false);
+                    for (file, source) in &self.library {
+                        engine
+                            .add_policy(file.clone(), source.clone())
+                            .map_err(|e| rego_error(file, &e))?;
+                    }
+                    Ok::<_, PolicyError>(engine)
+                };
+                let build = |members: &[usize]| {
+                    let mut engine = base()?;
+                    for &i in members {
+                        let p = &self.policies[i];
+                        engine
+                            .add_policy(p.file.clone(), p.source.clone())
+                            .map_err(|e| rego_error(&p.file, &e))?;
+                    }
+                    let module = aggregator_module(kind, members, &self.policies);
+                    let file = format!("<rampart aggregator {}>", kind.as_str());
+                    engine
+                        .add_policy(file.clone(), module)
+                        .map_err(|e| rego_error(&file, &e))?;
+                    let entry: regorus::Rc<str> = aggregator_rule(kind).into();
+                    engine
+                        .compile_with_entrypoint(&entry)
+                        .map_err(|e| rego_error(&file, &e))
+                };
+                match build(members) {
+                    Ok(policy) => Ok(Arc::new(Compiled {
+                        policy,
+                        members: members.clone(),
+                        errors: Vec::new(),
+                        reported: AtomicBool::new(true),
+                    })),
+                    Err(first) => {
+                        let mut good = Vec::new();
+                        let mut errors = Vec::new();
+                        for &i in members {
+                            let p = &self.policies[i];
+                            let mut probe = base()?;
+                            let r = probe
+                                .add_policy(p.file.clone(), p.source.clone())
+                                .and_then(|_| probe.eval_bool_query("true".into(), false));
+                            match r {
+                                Ok(_) => good.push(i),
+                                Err(e) => errors.push(rego_error(&p.file, &e)),
+                            }
+                        }
+                        if errors.is_empty() {
+                            return Err(first);
+                        }
+                        let policy = build(&good)?;
+                        Ok(Arc::new(Compiled {
+                            policy,
+                            members: good,
+                            errors,
+                            reported: AtomicBool::new(false),
+                        }))
+                    }
                 }
-                Err(e) => errors.push(rego_error(&file, &e)),
-            }
-        }
+            })
+            .clone(),
+        )
     }
 
     /// Ids of policies that read `kind`.
@@ -459,8 +532,10 @@ impl PolicySet {
     /// Every result of every policy of the document's kind. A policy that fails at run time
     /// is named in the error list and the others still report.
     pub fn evaluate(&self, doc: &Document) -> (Vec<PolicyResult>, Vec<PolicyError>) {
-        let Some(compiled) = self.compiled.get(&doc.kind) else {
-            return (Vec::new(), Vec::new());
+        let compiled = match self.compiled(doc.kind) {
+            None => return (Vec::new(), Vec::new()),
+            Some(Err(e)) => return (Vec::new(), vec![e]),
+            Some(Ok(c)) => c,
         };
         let input = match serde_json::to_value(doc) {
             Ok(v) => regorus::Value::from(v),
@@ -475,9 +550,17 @@ impl PolicySet {
                 );
             }
         };
+        let mut errors = Vec::new();
+        if !compiled.reported.swap(true, Ordering::Relaxed) {
+            errors.extend(compiled.errors.iter().cloned());
+        }
         match compiled.policy.eval_with_input(input.clone()) {
-            Ok(value) => (self.collect(&compiled.members, &value), Vec::new()),
-            Err(_) => self.evaluate_one_by_one(&compiled.members, input),
+            Ok(value) => (self.collect(&compiled.members, &value), errors),
+            Err(_) => {
+                let (results, more) = self.evaluate_one_by_one(&compiled.members, input);
+                errors.extend(more);
+                (results, errors)
+            }
         }
     }
 
@@ -498,7 +581,15 @@ impl PolicySet {
     /// An engine holding every policy, for [`PolicySet::evaluate_policy`]; clone once per
     /// thread and reuse.
     pub fn engine(&self) -> regorus::Engine {
-        self.engine.clone()
+        self.prepared
+            .get_or_init(|| {
+                let mut e = self.engine.clone();
+                // Analyse the modules once, not in every clone; an error here shows again
+                // (with its policy) when the clone evaluates.
+                let _ = e.eval_bool_query("true".into(), false);
+                e
+            })
+            .clone()
     }
 
     /// The results of policy `i` alone (the policy tests use it: one policy is much cheaper
@@ -548,7 +639,7 @@ impl PolicySet {
     ) -> (Vec<PolicyResult>, Vec<PolicyError>) {
         let mut out = Vec::new();
         let mut errors = Vec::new();
-        let mut engine = self.engine.clone();
+        let mut engine = self.engine();
         engine.set_input(input);
         for &i in members {
             let p = &self.policies[i];
