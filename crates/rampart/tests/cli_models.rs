@@ -47,7 +47,7 @@ fn allowlist_from_config_and_flag() {
         .arg(dir.path())
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("models/pickle-unreviewed-import"));
+        .stdout(predicate::str::contains("models/pickle-unreviewed-call"));
     rampart()
         .args([
             "models",

@@ -9,4 +9,5 @@ fuzz_target!(|data: &[u8]| {
     let a = rampart_models::pickle::analyze(data, &limits, &ext);
     let _ = a.all_imports();
     let _ = rampart_models::pickle::looks_like_pickle(data, true);
+    let _ = rampart_models::pickle::is_text_pickle(data, data.len() < 8192);
 });
