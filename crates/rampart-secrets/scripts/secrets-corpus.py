@@ -235,12 +235,105 @@ HARD_NEGATIVES = [
 ]
 
 
+# ---------------------------------------------------------------- context files (issue 14)
+# Whole files where the context (file type, header row, notebook JSON, docs path) decides: a
+# password in a JSON field, a TypeScript/Java property, a Spring properties file, a notebook cell,
+# a CSV column, a log line, a .pypirc, a database URI; and documentation examples in README/docs
+# paths that must NOT be reported.
+
+PW_CHARS = string.ascii_letters + string.digits + "!#%^&*+=~?_.-"
+
+
+def password(rng):
+    n = rng.randint(12, 22)
+    while True:
+        p = "".join(rng.choice(PW_CHARS) for _ in range(n))
+        if (any(c.isdigit() for c in p) and any(c.isupper() for c in p) and any(c.islower() for c in p)
+                and not re.search(r"(?i)test|exam|xxx|1234|abcd|pass|fake|demo|dummy|temp", p)):
+            return p
+
+
+def api_secret(rng):
+    return "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(rng.randint(32, 44)))
+
+
+DOC_VALUES = ["your-password", "<password>", "changeme", "xxxxxxxx", "${DB_PASSWORD}", "%(db_password)s",
+              "{{ db_password }}", "12345678", "aaaaaaaa", "your_password_here", "example-password",
+              "<your-secret>", "$PASSWORD", "password123", "mypassword", "secret", "REPLACE_ME", "s3cr3t",
+              "P@ssw0rd", "hunter2", "abcdefgh", "qwerty123", "${SECRET}", "<db-password>", "********",
+              "placeholder", "your-api-secret", "TODO", "pass1234", "admin123", "letmein!", "foobar12"]
+
+
+def ctx_positive(rng, i):
+    """One file with one planted positive; returns (ext, text, [lines of the secret])."""
+    pw, sec = password(rng), api_secret(rng)
+    user = rng.choice(["app", "svc_orders", "deploy", "etl", "reporting"])
+    host = f"{rng.choice(WORDS)}-db.internal"
+    kinds = [
+        ("json", lambda: json.dumps({"name": rng.choice(WORDS), "database": {"host": host, "user": user, "password": pw}, "retries": 3}, indent=2)),
+        ("json", lambda: json.dumps({"service": rng.choice(WORDS), "oauth": {"client_id": f"{rng.choice(WORDS)}-client", "client_secret": sec}}, indent=2)),
+        ("ts", lambda: f"export const dbConfig = {{\n  host: '{host}',\n  user: '{user}',\n  password: \"{pw}\",\n  port: 5432,\n}};\n"),
+        ("ts", lambda: f"const settings = {{\n  region: 'eu-west-1',\n  apiSecret: '{sec}',\n}};\n"),
+        ("java", lambda: f"public class DbConfig {{\n    private String url = \"jdbc:postgresql://{host}:5432/app\";\n    private String password = \"{pw}\";\n}}\n"),
+        ("properties", lambda: f"spring.datasource.url=jdbc:postgresql://{host}:5432/app\nspring.datasource.username={user}\nspring.datasource.password={pw}\n"),
+        ("ipynb", lambda: json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "source": ["import psycopg2\n", f"password = \"{pw}\"\n", f"conn = psycopg2.connect(host=\"{host}\", user=\"{user}\", password=password)\n"], "outputs": [], "execution_count": 1}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)),
+        ("csv", lambda: f"username,password,email\n{user},{pw},{user}@corp.example.org\n"),
+        ("log", lambda: f"2024-05-0{rng.randint(1, 9)} 12:00:0{rng.randint(1, 9)} INFO auth login user={user} password={pw} status=ok\n"),
+        ("pypirc", lambda: f"[distutils]\nindex-servers = internal\n\n[internal]\nrepository = https://pypi.corp.local/simple\nusername = {user}\npassword = {pw}\n"),
+        ("env", lambda: f"DATABASE_URL=postgres://{user}:{pw}@{host}:5432/app\n"),
+        ("yaml", lambda: f"datasource:\n  url: jdbc:mysql://{host}:3306/app?user={user}&password={pw}&useSSL=true\n"),
+    ]
+    ext, make = kinds[i % len(kinds)]
+    text = make()
+    needle = pw if pw in text else sec
+    lines = [n + 1 for n, l in enumerate(text.splitlines()) if needle in l]
+    return ext, text, lines
+
+
+def ctx_doc_negative(rng, i):
+    """A documentation example: README/docs path, placeholder or example value."""
+    v = DOC_VALUES[i % len(DOC_VALUES)]
+    host = "localhost"
+    forms = [
+        f"```python\npassword = \"{v}\"\n```\n",
+        f"```json\n{{\"password\": \"{v}\"}}\n```\n",
+        f"```properties\nspring.datasource.password={v}\n```\n",
+        f"Connect with `postgres://user:{v}@{host}:5432/db`.\n",
+        f"```ini\n[pypi]\nusername = __token__\npassword = {v}\n```\n",
+        f"```ts\nconst config = {{ password: '{v}' }};\n```\n",
+        f"```\nDB_PASSWORD={v}\n```\n",
+        f"| user | password |\n|---|---|\n| admin | {v} |\n",
+    ]
+    f = forms[i % len(forms)]
+    return f
+
+
+def context_files(rng, n_pos, n_doc):
+    out = []  # (rel, text, labels)
+    for i in range(n_pos):
+        ext, text, lines = ctx_positive(rng, i)
+        name = {"pypirc": ".pypirc", "env": ".env", "properties": "application.properties"}.get(ext, f"{ident(rng)}.{ext}")
+        rel = f"ctx/p{i:04d}/{name}"
+        out.append((rel, text, [(l, "positive", "generic-context", "generic-context") for l in lines]))
+    for i in range(n_doc):
+        body = ctx_doc_negative(rng, i)
+        intro = f"# {rng.choice(WORDS).title()} setup\n\nConfigure the {rng.choice(WORDS)} service:\n\n"
+        text = intro + body
+        rel = rng.choice([f"ctx/d{i:04d}/README.md", f"ctx/d{i:04d}/docs/configuration.md", f"ctx/d{i:04d}/docs/setup.rst"])
+        first = intro.count("\n") + 1
+        lines = [first + k for k in range(body.count("\n"))]
+        out.append((rel, text, [(l, "negative", "doc-example", "doc-example") for l in lines]))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
     ap.add_argument("--size-mb", type=float, default=300)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--positives-per-rule", type=int, default=6)
+    ap.add_argument("--context-positives", type=int, default=600, help="issue 14 context files")
+    ap.add_argument("--doc-examples", type=int, default=400, help="documentation-example files")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     rules = load_rules()
@@ -324,6 +417,13 @@ def main():
                 labels.append({"path": rel, "line": line, "end_line": line + n - 1,
                                "kind": kind, "rule": rid, "family": fam})
                 line += n
+    for rel, text, labs in context_files(rng, args.context_positives, args.doc_examples):
+        os.makedirs(os.path.join(args.out, os.path.dirname(rel)), exist_ok=True)
+        with open(os.path.join(args.out, rel), "w") as f:
+            f.write(text)
+        total += len(text)
+        for line, kind, rid, fam in labs:
+            labels.append({"path": rel, "line": line, "end_line": line, "kind": kind, "rule": rid, "family": fam})
     with open(os.path.join(os.path.dirname(os.path.abspath(args.out)), os.path.basename(args.out) + ".labels.jsonl"), "w") as f:
         for lab in labels:
             f.write(json.dumps(lab) + "\n")

@@ -85,7 +85,7 @@ def score(labels, dets, fam_of, root):
                 hit = lab
                 break
         fam = fam_of.get(rid, "other")
-        if (hit is not None and hit["kind"] == "negative" and hit["rule"] != "hard-negative"
+        if (hit is not None and hit["kind"] == "negative" and hit["rule"] not in ("hard-negative", "doc-example")
                 and hit["rule"] != rid):
             # A near miss written for another rule, reported by this one (usually a generic
             # assignment rule on `X_API_KEY = "<random>"`): not counted either way.

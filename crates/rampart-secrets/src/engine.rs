@@ -276,6 +276,16 @@ impl Engine {
             if filter::is_lockfile(hints.path) {
                 return false;
             }
+            // Only context-named rules see `password = self.pw`; provider formats such as
+            // Vault's `s.<24>` are dotted by design.
+            if rule.rule.id.starts_with("secrets/generic-") && filter::is_code_reference(s) {
+                return false;
+            }
+            // In documentation a context-only match needs a value that looks generated: typed
+            // examples (`P@ssw0rd`, `mypassword1`) are what docs are full of.
+            if filter::is_docs_path(hints.path) && !filter::looks_generated(s) {
+                return false;
+            }
         }
         let from = secret.start.saturating_sub(WINDOW_FWD_MULTILINE);
         if filter::in_public_key(&data[from..secret.start], &data[line]) {

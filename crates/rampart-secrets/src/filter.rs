@@ -226,6 +226,49 @@ pub fn in_hash_context(before: &[u8], secret: &[u8]) -> bool {
     digesty && HASH_MARKERS.iter().any(|m| contains_ci(before, m))
 }
 
+/// `self.db_password`, `config.pw`, `args.password`: an attribute path in code, not a value.
+pub fn is_code_reference(secret: &[u8]) -> bool {
+    let ident = |p: &[u8]| {
+        p.first()
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_' || *c == b'$')
+            && p.iter()
+                .all(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'$')
+    };
+    let parts: Vec<&[u8]> = secret.split(|b| *b == b'.').collect();
+    parts.len() >= 2 && parts.iter().all(|p| ident(p))
+}
+
+/// READMEs, changelogs and documentation trees: their credentials are mostly examples.
+pub fn is_docs_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let name = lower.rsplit('/').next().unwrap_or(&lower);
+    name.starts_with("readme")
+        || name.starts_with("changelog")
+        || [".md", ".mdx", ".rst", ".adoc", ".asciidoc"]
+            .iter()
+            .any(|e| name.ends_with(e))
+        || lower.starts_with("docs/")
+        || lower.starts_with("doc/")
+        || lower.contains("/docs/")
+        || lower.contains("/doc/")
+}
+
+/// Whether a value looks machine-generated rather than typed for an example: long, varied
+/// characters from at least three classes. Documentation examples (`P@ssw0rd`, `s3cr3t`,
+/// `mypassword1`) fail; generated passwords and keys pass.
+pub fn looks_generated(secret: &[u8]) -> bool {
+    if secret.len() < 12 || shannon_entropy(secret) < 3.3 {
+        return false;
+    }
+    let classes = [
+        secret.iter().any(u8::is_ascii_lowercase),
+        secret.iter().any(u8::is_ascii_uppercase),
+        secret.iter().any(u8::is_ascii_digit),
+        secret.iter().any(|b| !b.is_ascii_alphanumeric()),
+    ];
+    classes.iter().filter(|c| **c).count() >= 3
+}
+
 /// Lockfiles hold digests and resolved URLs, not hand-written credentials.
 pub fn is_lockfile(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
@@ -327,5 +370,11 @@ mod tests {
             b"k"
         ));
         assert!(is_lockfile("a/b/package-lock.json"));
+        assert!(is_code_reference(b"self.db_password"));
+        assert!(!is_code_reference(b"Qm7#vR2k.Lp9"));
+        assert!(is_docs_path("README.md") && is_docs_path("a/docs/setup.txt"));
+        assert!(!is_docs_path("src/config.py"));
+        assert!(looks_generated(b"Qm7#vR2kLp9!xTa4"));
+        assert!(!looks_generated(b"P@ssw0rd") && !looks_generated(b"mypassword12"));
     }
 }

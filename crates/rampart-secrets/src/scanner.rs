@@ -134,6 +134,9 @@ impl SecretsScanner {
     }
 
     fn hits_rec(&self, data: &[u8], path: &str, depth: u8, budget: &mut usize, out: &mut Vec<Hit>) {
+        if depth == 0 {
+            self.csv_hits(data, path, out);
+        }
         for m in self.engine.scan(data, ScanHints { path }) {
             out.push(Hit {
                 rule: m.rule,
@@ -187,6 +190,84 @@ impl SecretsScanner {
                     encoding,
                 });
             }
+        }
+    }
+
+    /// CSV/TSV exports: a `password` column header names the values under it, lines away from
+    /// the keyword, which line-window rules cannot see. Values pass the same filters as the
+    /// password-assignment rule (its allow list, placeholders, entropy), under its id.
+    fn csv_hits(&self, data: &[u8], path: &str, out: &mut Vec<Hit>) {
+        let lower = path.to_ascii_lowercase();
+        let sep = if lower.ends_with(".csv") {
+            b','
+        } else if lower.ends_with(".tsv") {
+            b'\t'
+        } else {
+            return;
+        };
+        let Some(rule) = self
+            .engine
+            .rules()
+            .iter()
+            .position(|r| r.rule.id == "secrets/generic-password-assignment")
+        else {
+            return;
+        };
+        let spec = &self.engine.rules()[rule];
+        let mut lines = data.split(|b| *b == b'\n');
+        let Some(header) = lines.next() else { return };
+        let unquote = |f: &[u8]| -> (usize, usize) {
+            let (mut a, mut b) = (0, f.len());
+            while a < b && matches!(f[a], b' ' | b'"' | b'\r') {
+                a += 1;
+            }
+            while b > a && matches!(f[b - 1], b' ' | b'"' | b'\r') {
+                b -= 1;
+            }
+            (a, b)
+        };
+        let Some(col) = header.split(|b| *b == sep).position(|h| {
+            let (a, b) = unquote(h);
+            let h = h[a..b].to_ascii_lowercase();
+            matches!(
+                h.as_slice(),
+                b"password" | b"passwd" | b"pwd" | b"passphrase"
+            ) || h.ends_with(b"_password")
+                || h.ends_with(b" password")
+        }) else {
+            return;
+        };
+        let mut off = header.len() + 1;
+        for row in lines.take(10_000) {
+            let start = off;
+            off += row.len() + 1;
+            let Some(field) = row.split(|b| *b == sep).nth(col) else {
+                continue;
+            };
+            let (a, b) = unquote(field);
+            let value = &field[a..b];
+            if value.len() < 6 || value.len() > 128 {
+                continue;
+            }
+            let lowered = value.to_ascii_lowercase();
+            let field_start = start + (field.as_ptr() as usize - row.as_ptr() as usize) + a;
+            let allowed = spec
+                .allow
+                .iter()
+                .any(|w| !w.is_empty() && memchr::memmem::find(&lowered, w).is_some());
+            if allowed
+                || crate::filter::is_placeholder(value)
+                || crate::filter::shannon_entropy(value) < spec.spec.min_entropy.unwrap_or(2.8)
+                || (crate::filter::is_docs_path(path) && !crate::filter::looks_generated(value))
+            {
+                continue;
+            }
+            out.push(Hit {
+                rule,
+                span: field_start..field_start + value.len(),
+                secret: value.to_vec(),
+                encoding: Vec::new(),
+            });
         }
     }
 

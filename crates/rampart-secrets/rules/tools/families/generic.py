@@ -12,7 +12,7 @@ T = ["generic"]
 STOP = ["...", "://", "arn:aws", "eyJ", "sandbox", "_key", "pass", "password", "passwd", "changeme", "secret", "example", "dummy", "sample", "placeholder", "redacted",
         "xxxx", "****", "null", "none", "undefined", "true", "false", "required", "optional", "string",
         "your", "enter", "insert", "here", "todo", "fixme", "default", "letmein", "qwerty", "12345",
-        "test", "fake", "mock", "invalid", "secure", "token", "foobar", "hunter2", "admin"]
+        "test", "fake", "mock", "invalid", "secure", "token", "foobar", "hunter2", "admin", "s3cr3t", "p@ss", "p4ss", "passw0rd", "pa55", "abc123", "welcome1", "iloveyou"]
 
 GENERIC_REMEDIATION = ("Find which service the value belongs to and revoke or change it there (the variable "
                        "name usually tells), replace it in every consumer from a secret manager or CI secret, "
@@ -32,7 +32,8 @@ KEY_SUFFIX = r"(?:[0-9]{1,2}|s)?"
 PWC = r"""[^"'`\s$<>{}()\[\]\\]"""
 # A password must hold a digit or a symbol somewhere (a bare word is a name, not a password).
 PW_VALUE = "(?P<secret>" + PWC + "*[0-9!@#%^&*+=~?|_.:;,-]" + PWC + "*)"
-QVAL_PW = r"""["'`]""" + PW_VALUE + r"""["'`]"""
+# `\\?` before each quote: notebook cells and JSON-in-strings escape them (`\"password\": \"...\"`).
+QVAL_PW = r"""\\?["'`]""" + PW_VALUE + r"""\\?["'`]"""
 SC = r"[A-Za-z0-9_+/=.~:-]"
 NONHEX = r"[G-Zg-z_+/=.~:]"
 # A secret value is either long hex, or holds both a digit and a non-hex character: this keeps
@@ -41,8 +42,8 @@ NONHEX = r"[G-Zg-z_+/=.~:]"
 # repetitions of overlapping classes blow up the DFA.)
 SECRET_VALUE = ("(?P<secret>[0-9a-fA-F]{32,256}|" + SC + "*[0-9]" + SC + "*" + NONHEX + SC + "*|"
                 + SC + "*" + NONHEX + SC + "*[0-9]" + SC + "*)")
-QVAL_SECRET = r"""["'`]""" + SECRET_VALUE + r"""["'`]"""
-SEP = r"""["']?\]?\s{0,3}(?::=|=>|\?\?=|\|\|=|[:=])\s{0,3}"""
+QVAL_SECRET = r"""\\?["'`]""" + SECRET_VALUE + r"""\\?["'`]"""
+SEP = r"""\\?["']?\]?\s{0,3}(?::=|=>|\?\?=|\|\|=|[:=])\s{0,3}"""
 KW_PW = ["password", "passwd", "passphrase", "pwd"]
 KW_SECRET = ["secret", "token", "apikey", "api_key", "api-key", "api.key", "access_key", "accesskey", "access-key", "access.key",
              "auth_key", "authkey", "auth-key", "private_key", "privatekey", "private-key", "credential", "signing_key", "signingkey",
@@ -90,12 +91,24 @@ def rules():
                   'api_key = "sk_live_..."', 'apiKey: "0000000000000000"', 'secret_name: "db-credentials-prod-2024"']))
     R.append(rule(
         "generic-password-env", "Password in an env / properties file", keywords=KW_PW,
-        regex=r"(?m:^[ \t]{0,8}(?:export[ \t]{1,4})?(?:[A-Za-z0-9_.-]{0,40}(?:PASSWORD|PASSWD|PASSPHRASE|_PWD|password|passwd|Password)[0-9]{0,2})=(?P<secret>[^\s\"'`$<>{}#;()\[\],]*[0-9!@#%^&*+=~?|_.:-][^\s\"'`$<>{}#;()\[\],]*)[ \t]{0,40}\r?$)",
+        regex=r"(?m:^[ \t]{0,8}(?:export[ \t]{1,4})?(?:[A-Za-z0-9_.-]{0,40}(?:PASSWORD|PASSWD|PASSPHRASE|_PWD|password|passwd|Password)[0-9]{0,2})[ \t]{0,3}=[ \t]{0,3}(?P<secret>[^\s\"'`$<>{}#;()\[\],]*[0-9!@#%^&*+=~?|_.:-][^\s\"'`$<>{}#;()\[\],]*)[ \t]{0,40}\r?$)",
         min_entropy=2.8, allow=STOP + prefixes, severity="medium", confidence="medium", tags=T,
-        description="An unquoted password value in a `.env`, shell, `.properties` or INI file (`DB_PASSWORD=...`, `spring.datasource.password=...`).",
+        description="An unquoted password value in a `.env`, shell, `.properties`, INI or `.pypirc` file (`DB_PASSWORD=...`, `spring.datasource.password=...`, `password = ...`).",
         remediation=GENERIC_REMEDIATION, references=REFS,
-        positive=lambda g: [f"POSTGRES_PASSWORD={g.password(16)}", f"spring.datasource.password={g.password(14)}", f"export SMTP_PASSWORD={g.password(20)}"],
-        negative=["POSTGRES_PASSWORD=${POSTGRES_PASSWORD}", "DB_PASSWORD=", "DB_PASSWORD=changeme", "PASSWORD_MIN_LENGTH=12"]))
+        positive=lambda g: [f"POSTGRES_PASSWORD={g.password(16)}", f"spring.datasource.password={g.password(14)}", f"export SMTP_PASSWORD={g.password(20)}",
+                            f"[internal]\nrepository = https://pypi.corp.local/simple\nusername = deploy\npassword = {g.password(16)}"],
+        negative=["POSTGRES_PASSWORD=${POSTGRES_PASSWORD}", "password = %(db_password)s", "password = self.db_password", "DB_PASSWORD=", "DB_PASSWORD=changeme", "PASSWORD_MIN_LENGTH=12"]))
+    R.append(rule(
+        "generic-password-inline", "Password in a log line, query string or connection string", keywords=KW_PW,
+        regex=r"[ \t?&;,(](?i:[A-Za-z0-9_.-]{0,30}(?:password|passwd|pwd))=(?P<secret>[^\s\"'`$<>{}();\[\],&]*[0-9!@#%^*+~?|_.:-][^\s\"'`$<>{}();\[\],&]*)(?:[\s&;,)]|$)",
+        min_entropy=3.0, allow=STOP + prefixes, severity="medium", confidence="low", tags=T,
+        description="An unquoted `password=value` in the middle of a line: key=value log lines and URL query strings (`...?user=app&password=...`); JDBC and ADO.NET connection strings have their own rules. Values that are code references (`self.pw`, `args.password`) are ignored.",
+        remediation=GENERIC_REMEDIATION, references=REFS,
+        positive=lambda g: [f"2024-05-01 12:00:01 INFO auth login user=bob password={g.password(16)} status=ok",
+                            f"GET /api/login?user=bob&password={g.password(14)}&remember=1 HTTP/1.1",
+                            f"ts=2024-05-01T12:00:01Z level=info msg=connect db_user=etl db_password={g.password(15)}"],
+        negative=["conn = connect(user=u, password=self.db_password)", "GET /login?user=bob&password=<password>", "login(password=pw)",
+                  "INFO password=*** (masked)"]))
     R.append(rule(
         "generic-secret-env", "Secret, token or API key in an env / properties file", keywords=KW_SECRET,
         regex=r"(?m:^[ \t]{0,8}(?:export[ \t]{1,4})?(?:[A-Za-z0-9_.-]{0,40}(?i:" + SECRET_WORDS + r")[0-9]{0,2})=" + SECRET_VALUE + r"[ \t]{0,40}\r?$)",

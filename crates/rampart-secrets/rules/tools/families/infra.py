@@ -29,24 +29,48 @@ def ops_token(g: G) -> str:
 def rules():
     R = []
     VAULT_REF = ["https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes", "https://developer.hashicorp.com/vault/docs/commands/token/revoke"]
-    R.append(P("vault-service-token", "HashiCorp Vault service token", "hvs.", r"[A-Za-z0-9_-]{90,120}", lambda g: "hvs.CAESI" + g.b64url(95),
-               env="VAULT_TOKEN", end=END_B64URL, what="A HashiCorp Vault service token (`hvs.`).",
+    # Service tokens: `hvs.` + a base64url protobuf (~95 chars) for ordinary tokens, `hvs.` + 24
+    # base62 for root and dev-server tokens; tokens of a non-root namespace end in `.` + the
+    # 5-character namespace id.
+    NS = r"(?:\.[A-Za-z0-9]{5})?"
+    R.append(P("vault-service-token", "HashiCorp Vault service token", "hvs.", r"(?:[A-Za-z0-9_-]{90,120}|[A-Za-z0-9]{24})" + NS,
+               lambda g: "hvs.CAESI" + g.b64url(95),
+               env="VAULT_TOKEN", end=END_B64URL, what="A HashiCorp Vault service token (`hvs.`: the long protobuf form, or the 24-character root/dev form, with an optional namespace suffix).",
                rationale="A Vault token reads every secret its policies allow, often the keys to everything else.",
                remediation="Revoke it: `vault token revoke <token>` (or `-accessor`), or revoke its lease tree; rotate the secrets its policies could read if it may have been used.",
-               references=VAULT_REF, extra_pos=[lambda g: f"vault login hvs.CAESI{g.b64url(95)}"]))
+               references=VAULT_REF, extra_pos=[lambda g: f"vault login hvs.CAESI{g.b64url(95)}",
+                                                lambda g: f"Root Token: hvs.{g.b62(24)}",
+                                                lambda g: f'curl -H "X-Vault-Token: hvs.{g.b62(24)}.{g.b62(5)}" https://vault.internal:8200/v1/secret/data/app'],
+               neg=["see the token helper docs: hvs.your-token", lambda g: f'ref = "hvs.{g.b62(20)}"']))
     R.append(P("vault-batch-token", "HashiCorp Vault batch token", "hvb.", r"[A-Za-z0-9_-]{130,300}", lambda g: "hvb.AAAAAQ" + g.b64url(170),
                env="VAULT_TOKEN", end=END_B64URL, severity="high", what="A HashiCorp Vault batch token (`hvb.`).",
                remediation="Batch tokens cannot be revoked individually: revoke the parent token / auth lease that created it, and keep batch token TTLs short.",
                references=VAULT_REF))
-    R.append(P("vault-recovery-token", "HashiCorp Vault recovery token", "hvr.", r"[A-Za-z0-9_-]{20,120}", lambda g: "hvr." + g.b64url(40),
+    R.append(P("vault-recovery-token", "HashiCorp Vault recovery token", "hvr.", r"[A-Za-z0-9_-]{20,120}", lambda g: "hvr." + g.b62(24),
                env="VAULT_TOKEN", end=END_B64URL, what="A HashiCorp Vault recovery-mode token (`hvr.`).",
                remediation="Restart Vault out of recovery mode (recovery tokens are valid only in that mode) and regenerate the recovery token if still needed.",
                references=VAULT_REF))
-    R.append(C("vault-legacy-token", "HashiCorp Vault token (legacy `s.`)", "vault", r"s\.[A-Za-z0-9]{24}", lambda g: "s." + g.b62(24),
-               env="VAULT_TOKEN", keywords=["vault"], words="token", severity="critical",
-               what="A legacy HashiCorp Vault service token (`s.` + 24).",
-               remediation="Revoke it with `vault token revoke`, and upgrade to Vault ≥ 1.10 token formats.",
-               references=VAULT_REF))
+    # Legacy (Vault < 1.10) tokens: `s.` + 24 (service), `b.AAAAAQ...` (batch), `r.` + 24
+    # (recovery). The prefixes are too short to stand alone, so a Vault context must lead to the
+    # value: a VAULT_TOKEN-like name, the X-Vault-Token header, or `vault login` / `vault token ...`.
+    LEGACY_CTX = (r"(?:(?i:vault)[A-Za-z0-9_.-]{0,20}(?i:token)[A-Za-z0-9_.-]{0,12}[\"']?\]?\s{0,3}(?::=|=>|[:=,(])\s{0,3}[\"'`]?"
+                  r"|\bvault\s{1,3}(?:login|token\s{1,3}(?:lookup|revoke|renew|capabilities))\s{1,3}(?:-[a-z-]{2,20}(?:=[^\s]{1,40})?\s{1,3}){0,3}(?:token=)?)")
+    LEGACY_TOK = r"((?:s|r)\.[A-Za-z0-9]{24}(?:\.[A-Za-z0-9]{5})?|b\.AAAAAQ[A-Za-z0-9_-]{100,300})(?:[^A-Za-z0-9_-]|$)"
+    R.append(rule(
+        "vault-legacy-token", "HashiCorp Vault token (legacy `s.`/`b.`/`r.`)", keywords=["vault"],
+        regex=LEGACY_CTX + LEGACY_TOK, tags=T, severity="critical", confidence="medium", min_entropy=3.0,
+        description="A legacy HashiCorp Vault token: service `s.` + 24, batch `b.AAAAAQ...`, recovery `r.` + 24, optionally with a namespace suffix. These prefixes are too short to stand alone, so the rule requires a Vault context right before the value: a VAULT_TOKEN-like name, the `X-Vault-Token` header, or `vault login` / `vault token lookup|revoke|renew`.",
+        rationale="A Vault token reads every secret its policies allow, often the keys to everything else.",
+        remediation="Revoke it with `vault token revoke`, and upgrade to Vault >= 1.10 token formats.",
+        references=VAULT_REF,
+        positive=lambda g: [f"VAULT_TOKEN=s.{g.b62(24)}", f'  vaultToken: "s.{g.b62(24)}"',
+                            f'os.environ.setdefault("VAULT_TOKEN", "s.{g.b62(24)}")',
+                            f'curl --header "X-Vault-Token: s.{g.b62(24)}" https://vault.internal:8200/v1/sys/health',
+                            f"vault login s.{g.b62(24)}.{g.b62(5)}",
+                            f"vault token lookup r.{g.b62(24)}",
+                            f'export VAULT_TOKEN="b.AAAAAQ{g.b64url(150)}"'],
+        negative=["VAULT_TOKEN=your-vault-token-here", lambda g: f'VAULT_TOKEN = "s.{g.b62(4)}"', "VAULT_TOKEN=${VAULT_TOKEN}",
+                  lambda g: f'session = "s.{g.b62(24)}"', "vault login -method=userpass username=s.admin"]))
     R.append(rule(
         "terraform-cloud-token", "Terraform Cloud / HCP Terraform API token", keywords=[".atlasv1."],
         regex=r"\b([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})" + r"(?:[^A-Za-z0-9_=-]|$)", tags=T,
