@@ -290,13 +290,7 @@ pub struct PolicySet {
     pub policies: Vec<Policy>,
     /// Per kind: the indices of the policies of that kind and, compiled on first use (a scan
     /// of Kubernetes files never pays for the Terraform policies), their aggregator.
-    compiled: BTreeMap<
-        DocumentKind,
-        (
-            Vec<usize>,
-            Arc<OnceLock<Result<Arc<Compiled>, PolicyError>>>,
-        ),
-    >,
+    compiled: BTreeMap<DocumentKind, (Vec<usize>, LazyAggregator)>,
     /// `policies/lib/` sources, loaded into every per-kind engine.
     library: Vec<(String, String)>,
     /// Engine with every policy loaded, to evaluate one policy alone when the aggregator
@@ -304,6 +298,9 @@ pub struct PolicySet {
     engine: regorus::Engine,
     prepared: Arc<OnceLock<regorus::Engine>>,
 }
+
+/// A kind's aggregator, compiled on first use and shared by every clone of the set.
+type LazyAggregator = Arc<OnceLock<Result<Arc<Compiled>, PolicyError>>>;
 
 struct Compiled {
     policy: regorus::CompiledPolicy,
