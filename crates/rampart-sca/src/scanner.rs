@@ -477,10 +477,13 @@ impl ScaScanner {
         out: &mut ScanOutput,
     ) {
         let rel = file.info.rel_path;
-        let Some(bytes) = whole_file(file, out) else {
-            return;
+        // Artifacts over the walk's in-memory limit (CUDA libraries, big jars) are streamed,
+        // never loaded whole.
+        let result = match file.content {
+            Some(bytes) => crate::artifacts::parse(kind, rel, bytes),
+            None => crate::artifacts::parse_file(kind, rel, file.info.path),
         };
-        match crate::artifacts::parse(kind, rel, bytes.as_ref()) {
+        match result {
             Ok(inv) => {
                 for n in inv.notes {
                     out.diagnostic(Diagnostic::warning(SCANNER, Some(rel), n));

@@ -80,6 +80,65 @@ pub fn find(bytes: &[u8]) -> Result<Option<BuildInfo>, GoError> {
     }
 }
 
+/// Like [`find`] over a reader, in bounded memory: the file is searched in chunks and only the
+/// window after a magic is kept (for executables too large to hold in memory).
+pub fn find_in<R: std::io::Read + std::io::Seek>(mut r: R) -> Result<Option<BuildInfo>, GoError> {
+    use std::io::{Read, SeekFrom};
+    const CHUNK: usize = 8 * 1024 * 1024;
+    const WINDOW: usize = 1024 * 1024;
+    let io = |_| GoError::Malformed("read error");
+    let mut buf = vec![0u8; CHUNK + MAGIC.len()];
+    let mut base: u64 = 0;
+    let mut carry = 0usize;
+    let mut last_err = None;
+    loop {
+        let n = read_full(&mut r, &mut buf[carry..]).map_err(io)?;
+        let filled = carry + n;
+        if filled < MAGIC.len() {
+            break;
+        }
+        for pos in memchr::memmem::find_iter(&buf[..filled], MAGIC) {
+            let at = base + pos as u64;
+            let here = r.stream_position().map_err(io)?;
+            r.seek(SeekFrom::Start(at)).map_err(io)?;
+            let mut window = Vec::with_capacity(WINDOW);
+            (&mut r)
+                .take(WINDOW as u64)
+                .read_to_end(&mut window)
+                .map_err(io)?;
+            r.seek(SeekFrom::Start(here)).map_err(io)?;
+            match parse_at(&window) {
+                Ok(info) => return Ok(Some(info)),
+                Err(e) => last_err = Some(e),
+            }
+        }
+        if n == 0 {
+            break;
+        }
+        // Keep the tail so a magic split across chunks is still found.
+        carry = MAGIC.len() - 1;
+        buf.copy_within(filled - carry..filled, 0);
+        base += (filled - carry) as u64;
+    }
+    match last_err {
+        Some(e) => Err(e),
+        None => Ok(None),
+    }
+}
+
+fn read_full<R: std::io::Read>(r: &mut R, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match r.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
+
 /// Parses the build information whose header starts at `b[0]`.
 pub fn parse_at(b: &[u8]) -> Result<BuildInfo, GoError> {
     if b.len() < 32 || !b.starts_with(MAGIC) {
@@ -224,6 +283,19 @@ mod tests {
                 ("github.com/fork/b", "v1.0.1")
             ]
         );
+    }
+
+    #[test]
+    fn streamed_search_finds_a_magic_across_chunk_edges() {
+        let info = build("go1.22.1", "mod\tm\tv1.2.3\t\n");
+        for pad in [0usize, 8 * 1024 * 1024 - 5, 8 * 1024 * 1024 + 3] {
+            let mut file = vec![0u8; pad];
+            file.extend_from_slice(&info);
+            file.extend_from_slice(&[0u8; 100]);
+            let got = find_in(std::io::Cursor::new(&file)).unwrap().unwrap();
+            assert_eq!(got.go_version, "1.22.1", "pad {pad}");
+        }
+        assert_eq!(find_in(std::io::Cursor::new(vec![1u8; 100])), Ok(None));
     }
 
     #[test]

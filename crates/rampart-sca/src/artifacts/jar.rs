@@ -4,7 +4,7 @@
 //! same for archives nested inside (`WEB-INF/lib/*.jar`, `BOOT-INF/lib/*.jar`). Bounded:
 //! nesting depth, entries, bytes inflated per member and in total.
 
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Seek};
 
 use crate::package::{Ecosystem, Package};
 
@@ -24,23 +24,29 @@ pub struct JarInventory {
 }
 
 pub fn inventory(bytes: &[u8], rel: &str) -> Result<JarInventory, String> {
+    inventory_from(Cursor::new(bytes), rel)
+}
+
+/// Like [`inventory`], reading the outer archive from a seekable reader (a large file on disk
+/// is not loaded whole; only nested archives are, each bounded).
+pub fn inventory_from<R: Read + Seek>(reader: R, rel: &str) -> Result<JarInventory, String> {
     let mut out = JarInventory::default();
     let mut budget = MAX_TOTAL;
-    walk(bytes, rel, rel, 0, &mut budget, &mut out)?;
+    walk(reader, rel, rel, 0, &mut budget, &mut out)?;
     out.packages.sort();
     out.packages.dedup();
     Ok(out)
 }
 
-fn walk(
-    bytes: &[u8],
+fn walk<R: Read + Seek>(
+    reader: R,
     rel: &str,
     label: &str,
     depth: usize,
     budget: &mut u64,
     out: &mut JarInventory,
 ) -> Result<(), String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+    let mut zip = zip::ZipArchive::new(reader)
         .map_err(|e| format!("{label}: not a readable archive: {e}"))?;
     if zip.len() > MAX_ENTRIES {
         return Err(format!("{label}: {} entries, over the limit", zip.len()));
@@ -99,7 +105,14 @@ fn walk(
             continue;
         }
         *budget = budget.saturating_sub(buf.len() as u64);
-        if let Err(e) = walk(&buf, rel, &inner_label, depth + 1, budget, out) {
+        if let Err(e) = walk(
+            Cursor::new(&buf[..]),
+            rel,
+            &inner_label,
+            depth + 1,
+            budget,
+            out,
+        ) {
             out.problems.push(e);
         }
     }

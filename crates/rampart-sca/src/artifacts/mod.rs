@@ -116,6 +116,39 @@ pub fn parse(kind: Artifact, rel: &str, bytes: &[u8]) -> Result<ArtifactInventor
     Ok(out)
 }
 
+/// Reads an artifact too large to hold in memory from its file: Java archives through their
+/// central directory, executables by a chunked search for Go build information (the
+/// cargo-auditable section of such huge binaries is not read).
+pub fn parse_file(
+    kind: Artifact,
+    rel: &str,
+    path: &std::path::Path,
+) -> Result<ArtifactInventory, String> {
+    let f = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let r = std::io::BufReader::new(f);
+    let mut out = ArtifactInventory::default();
+    match kind {
+        Artifact::JavaArchive => {
+            let inv = jar::inventory_from(r, rel)?;
+            out.packages = inv.packages;
+            out.notes = inv.problems;
+        }
+        Artifact::Executable => match gobinary::find_in(r) {
+            Ok(Some(info)) => out.packages.extend(gobinary::packages(&info, rel)),
+            Ok(None) => {}
+            Err(gobinary::GoError::OldFormat) => {
+                out.notes.push(gobinary::GoError::OldFormat.to_string())
+            }
+            Err(e) => return Err(e.to_string()),
+        },
+        Artifact::CondaMeta => return Err("conda-meta record too large".into()),
+    }
+    for p in &mut out.packages {
+        p.direct = true;
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -130,21 +130,25 @@ fn artifact_kind(f: &WalkedFile) -> Option<crate::artifacts::Artifact> {
     crate::artifacts::detect(&f.rel_path, &head[..n])
 }
 
+/// The size above which the scan streams a file instead of reading it (core's default).
+fn ctx_in_memory_limit() -> u64 {
+    rampart_core::scanner::ScanOptions::default().max_in_memory
+}
+
 fn add_artifact(kind: crate::artifacts::Artifact, f: &WalkedFile, out: &mut TreeInventory) {
     let err = |message: String| InventoryError {
         file: f.rel_path.clone(),
         line: None,
         message,
     };
-    if f.size > MAX_OS_DB {
-        out.errors.push(err(format!(
-            "{} bytes, over the {MAX_OS_DB}-byte limit for an artifact; not read",
-            f.size
-        )));
-        return;
-    }
-    match std::fs::read(&f.path) {
-        Ok(content) => match crate::artifacts::parse(kind, &f.rel_path, &content) {
+    // Large artifacts are streamed from disk rather than read whole.
+    let parsed = if f.size > ctx_in_memory_limit() {
+        Ok(crate::artifacts::parse_file(kind, &f.rel_path, &f.path))
+    } else {
+        std::fs::read(&f.path).map(|content| crate::artifacts::parse(kind, &f.rel_path, &content))
+    };
+    match parsed {
+        Ok(result) => match result {
             Ok(inv) => {
                 if !inv.packages.is_empty() {
                     out.files += 1;
