@@ -11,6 +11,7 @@ OUT = sys.argv[1]
 PLANTED = [
     ("sql-injection", "/item", "id"), ("sql-injection", "/user", "name"), ("sql-injection", "/lookup", "code"),
     ("xss-reflected", "/search", "q"), ("xss-reflected", "/profile", "name"), ("xss-reflected", "/greet", "name"),
+    ("xss-reflected", "/hello", "name"), ("xxe", "/api/import", ""),
     ("xss-stored", "/comments", "text"), ("command-injection", "/ping", "host"), ("command-injection", "/notify", "email"),
     ("path-traversal", "/file", "name"), ("ssrf", "/fetch", "url"), ("open-redirect", "/go", "next"),
     ("ssti", "/hello", "name"), ("csrf", "/settings", ""), ("csrf", "/comments", ""),
@@ -24,7 +25,7 @@ PLANTED = [
 WAPITI = {
     "SQL Injection": "sql-injection", "Blind SQL Injection": "sql-injection",
     "Cross Site Scripting": "xss-reflected", "Stored Cross Site Scripting": "xss-stored",
-    "Commands execution": "command-injection", "Path Traversal": "path-traversal",
+    "Commands execution": "command-injection", "Command execution": "command-injection", "Path Traversal": "path-traversal",
     "Server Side Request Forgery": "ssrf", "Open Redirect": "open-redirect", "CRLF Injection": "crlf-injection",
     "Cross Site Request Forgery": "csrf", "Weak credentials": "default-credentials",
     "Content Security Policy Configuration": "csp-missing", "Clickjacking Protection": "frame-protection-missing",
@@ -35,12 +36,18 @@ WAPITI = {
 }
 
 
+HEADERS = {
+    "X-Frame-Options": "frame-protection-missing", "X-Content-Type-Options": "x-content-type-options-missing",
+    "Strict-Transport-Security": "hsts-missing", "X-XSS-Protection": "x-xss-protection-missing",
+}
+
+
 def rampart(variant):
     found, stats = [], {}
     for line in open(os.path.join(OUT, "rampart-%s.jsonl" % variant)):
         v = json.loads(line)
         if "rule" in v:
-            found.append((v["rule"].split("/", 1)[1], v["path"], v["param"]))
+            found.append((v["rule"].split("/", 1)[1], v["path"], v["param"], "vulnerabilities"))
         else:
             stats = v
     return found
@@ -55,7 +62,11 @@ def wapiti(variant):
     for section in ("vulnerabilities", "anomalies", "additionals"):
         for cat, items in (doc.get(section) or {}).items():
             for it in items:
-                found.append((WAPITI.get(cat, cat), it.get("path", ""), it.get("parameter", "") or ""))
+                rule = WAPITI.get(cat, cat)
+                if cat == "HTTP Secure Headers":
+                    info = it.get("info", "")
+                    rule = next((r for h, r in HEADERS.items() if h in info), info)
+                found.append((rule, it.get("path", ""), it.get("parameter", "") or "", section))
     return found
 
 
@@ -74,11 +85,12 @@ def score(name, finder):
     for v in ("vulnerable", "fixed"):
         s, e = open(os.path.join(OUT, "%s-%s.time" % (name, v))).read().split()
         secs[v] = float(e) - float(s)
-    print("%-8s planted found %2d/%d | fixed-twin findings %3d | requests %6d + %6d | wall %7.1fs + %7.1fs"
-          % (name, len(hit), len(PLANTED), len(fixed), reqs["vulnerable"], reqs["fixed"], secs["vulnerable"], secs["fixed"]))
+    anomalies = [f for f in fixed if f[3] == "anomalies"]
+    print("%-8s planted found %2d/%d | fixed-twin findings %3d (+%d anomalies) | requests %6d + %6d | wall %7.1fs + %7.1fs"
+          % (name, len(hit), len(PLANTED), len(fixed) - len(anomalies), len(anomalies), reqs["vulnerable"], reqs["fixed"], secs["vulnerable"], secs["fixed"]))
     print("         missed: %s" % (", ".join("%s %s %s" % m for m in missed) or "none"))
     if fixed:
-        print("         on the fixed twin: %s" % "; ".join(sorted(set("%s %s %s" % f for f in fixed))))
+        print("         on the fixed twin: %s" % "; ".join(sorted(set("%s %s %s" % f[:3] for f in fixed))))
 
 
 score("rampart", rampart)
