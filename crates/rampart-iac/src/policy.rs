@@ -364,27 +364,6 @@ impl PolicySet {
                 ));
                 continue;
             }
-            // Parse alone first, so one broken file never poisons the shared engine.
-            let mut probe = regorus::Engine::new();
-            let package = match probe.add_policy(file.clone(), source.clone()) {
-                Ok(p) => p,
-                Err(e) => {
-                    errors.push(rego_error(file, &e));
-                    continue;
-                }
-            };
-            let package = package
-                .strip_prefix("data.")
-                .unwrap_or(&package)
-                .to_string();
-            if !package.starts_with("rampart.") {
-                errors.push(invalid(
-                    file,
-                    Some(1),
-                    format!("package `{package}` is not under `rampart.`"),
-                ));
-                continue;
-            }
             let declared = declared_rules(source);
             let has_deny = declared.iter().any(|r| r == "deny");
             let has_warn = declared.iter().any(|r| r == "warn");
@@ -398,8 +377,26 @@ impl PolicySet {
                 errors.push(invalid(file, Some(1), e));
                 continue;
             }
-            if let Err(e) = engine.add_policy(file.clone(), source.clone()) {
-                errors.push(rego_error(file, &e));
+            // `add_policy` parses before it adds, so a broken file never enters the engine.
+            let package = match engine.add_policy(file.clone(), source.clone()) {
+                Ok(p) => p,
+                Err(e) => {
+                    errors.push(rego_error(file, &e));
+                    continue;
+                }
+            };
+            let package = package
+                .strip_prefix("data.")
+                .unwrap_or(&package)
+                .to_string();
+            if !package.starts_with("rampart.") {
+                // Already in the all-policies engine, where an extra package is harmless: it
+                // is never queried.
+                errors.push(invalid(
+                    file,
+                    Some(1),
+                    format!("package `{package}` is not under `rampart.`"),
+                ));
                 continue;
             }
             ids.insert(meta.custom.id.clone(), file.clone());
