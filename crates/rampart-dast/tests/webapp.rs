@@ -48,6 +48,7 @@ fn every_planted_flaw_is_found() {
         ("dast/xss-reflected", "/search", "q"),
         ("dast/xss-reflected", "/profile", "name"),
         ("dast/xss-reflected", "/greet", "name"),
+        ("dast/xss-reflected", "/hello", "name"),
         ("dast/xss-stored", "/comments", "text"),
         ("dast/command-injection", "/ping", "host"),
         ("dast/command-injection", "/notify", "email"),
