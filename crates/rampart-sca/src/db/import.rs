@@ -120,7 +120,63 @@ fn collect_dir(dir: &Path, builder: &mut Builder, depth: usize) -> Result<usize,
 }
 
 /// Imports `path` into the database in `db_dir`, replacing the ecosystems it contains.
+///
+/// A copy of the bucket (`<ECOSYSTEM>/all.zip` folders) is imported one archive at a time, each
+/// committed before the next is read, so memory is bounded by the largest ecosystem rather than
+/// the sum of all of them.
 pub fn import(path: &Path, db_dir: &Path) -> Result<Vec<(String, BuildStats)>, DbError> {
+    let archives = bucket_archives(path);
+    if archives.len() > 1 {
+        let mut out = Vec::new();
+        for zip in archives {
+            let mut builder = Builder::new();
+            collect_file(&zip, &mut builder)?;
+            if builder.is_empty() {
+                continue;
+            }
+            let source = std::fs::canonicalize(&zip)
+                .unwrap_or_else(|_| zip.clone())
+                .display()
+                .to_string();
+            out.extend(builder.commit(db_dir, &|_| (source.clone(), None, None))?);
+        }
+        if out.is_empty() {
+            return Err(DbError::Empty(path.to_path_buf()));
+        }
+        return Ok(out);
+    }
+    import_all(path, db_dir)
+}
+
+/// `<dir>/<ECOSYSTEM>/all.zip` of a bucket copy, when `path` is laid out so and holds nothing
+/// else to import at its top level.
+fn bucket_archives(path: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(rd) = std::fs::read_dir(path) else {
+        return Vec::new();
+    };
+    let mut zips = Vec::new();
+    for e in rd.filter_map(Result::ok) {
+        let Ok(ft) = e.file_type() else { continue };
+        let p = e.path();
+        if ft.is_dir() {
+            let zip = p.join("all.zip");
+            if zip.is_file() {
+                zips.push(zip);
+            } else {
+                return Vec::new();
+            }
+        } else if ft.is_file()
+            && p.extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("zip"))
+        {
+            return Vec::new();
+        }
+    }
+    zips.sort();
+    zips
+}
+
+fn import_all(path: &Path, db_dir: &Path) -> Result<Vec<(String, BuildStats)>, DbError> {
     let mut builder = Builder::new();
     collect(path, &mut builder)?;
     if builder.is_empty() {
