@@ -16,6 +16,7 @@ pub fn write(
     rules: &RuleRegistry,
     common: &CommonArgs,
     path: Option<&Path>,
+    baseline: Option<&rampart_report::BaselineComparison>,
 ) -> Result<()> {
     let color = path.is_none()
         && std::io::stdout().is_terminal()
@@ -31,13 +32,13 @@ pub fn write(
             let file = std::fs::File::create(p)
                 .with_context(|| format!("cannot write {}", p.display()))?;
             let mut w = std::io::BufWriter::new(file);
-            rampart_report::render(format, result, rules, &opts, &mut w)?;
+            rampart_report::render_with_baseline(format, result, rules, &opts, baseline, &mut w)?;
             w.flush()?;
         }
         None => {
             let stdout = std::io::stdout();
             let mut w = stdout.lock();
-            rampart_report::render(format, result, rules, &opts, &mut w)?;
+            rampart_report::render_with_baseline(format, result, rules, &opts, baseline, &mut w)?;
             w.flush()?;
         }
     }

@@ -16,7 +16,7 @@ use crate::output;
 #[derive(Args, Debug, Clone)]
 pub struct CommonArgs {
     /// Output format; repeat for several, each optionally followed by its own --output.
-    #[arg(long = "format", short = 'f', value_name = "FORMAT", value_parser = ["table", "json", "sarif", "junit", "markdown"])]
+    #[arg(long = "format", short = 'f', value_name = "FORMAT", value_parser = ["table", "json", "sarif", "junit", "markdown", "html"])]
     pub formats: Vec<String>,
     /// Write the preceding --format to FILE instead of standard output.
     #[arg(long = "output", short = 'o', value_name = "FILE")]
@@ -157,8 +157,19 @@ pub fn finish(
         std::fs::write(path, Baseline::from_findings(&result.findings).to_json())
             .with_context(|| format!("cannot write baseline {}", path.display()))?;
     }
+    // The HTML report lists baseline entries that are gone (fixed); the result cannot say that.
+    let comparison = baseline.as_ref().map(|b| {
+        rampart_report::BaselineComparison::new(b, baseline_name.as_str(), &result.findings)
+    });
     for (format, path) in &targets {
-        output::write(*format, &result, rules, common, path.as_deref())?;
+        output::write(
+            *format,
+            &result,
+            rules,
+            common,
+            path.as_deref(),
+            comparison.as_ref(),
+        )?;
     }
     let failed = match common.fail_on(config)? {
         Some(level) => gate_fails(&result, level),
