@@ -34,6 +34,7 @@ fn raw_zip(members: &[(String, &[u8], u32, u64)]) -> Vec<u8> {
         central.extend_from_slice(name.as_bytes());
     }
     let cd_off = out.len() as u32;
+    out.extend_from_slice(&central);
     let n = members.len() as u16;
     out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
     out.extend_from_slice(&n.to_le_bytes());
@@ -89,6 +90,9 @@ fn main() {
         let r = s.analyze_bytes("bomb.zip", &bomb);
         times.push(t.elapsed().as_secs_f64());
         findings = r.issues.len();
+        if findings == 0 {
+            eprintln!("no finding; notes: {:?}", r.notes);
+        }
     }
     times.sort_by(|a, b| a.total_cmp(b));
     println!(
