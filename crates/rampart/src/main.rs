@@ -45,6 +45,8 @@ enum Command {
     Iac(commands::iac::IacArgs),
     /// Manage the local OSV advisory database: update, import, status.
     Db(commands::db::DbArgs),
+    /// Crawl and attack a running web app, its APIs and LLM endpoints (DAST), strictly within scope.
+    Dast(Box<commands::dast::DastArgs>),
     /// Write a starter rampart.toml, a GitHub Actions workflow and a GitLab CI job.
     Init(commands::init::InitArgs),
 }
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
         Command::Iac(args) => commands::iac::run(args, sub),
         Command::Db(args) => commands::db::run(args),
         Command::Init(args) => commands::init::run(args),
+        Command::Dast(args) => commands::dast::run(*args, sub),
     };
     match result {
         Ok(code) => code,

@@ -2,6 +2,7 @@
 //! [`common::finish`], so every scanner's command has the same formats, gate and suppressions.
 
 pub mod common;
+pub mod dast;
 pub mod db;
 pub mod deps;
 pub mod iac;
