@@ -18,6 +18,7 @@ os.makedirs(blobs, exist_ok=True)
 WORDS = ("def return import self class for while if else elif lambda yield async await "
          "numpy torch tensor model layer weight bias config token batch shape dtype cuda "
          "value index result request response session user path file").split()
+# rampart:ignore[secrets/*] fake token planted in the benchmark image
 TOKEN = "xoxb-602541197813-4911076320957-QhZ7cR3mWvT9pLk2XsN8bD4f"
 
 

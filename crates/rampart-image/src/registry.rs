@@ -608,6 +608,7 @@ mod tests {
         let p = dir.path().join("config.json");
         std::fs::write(
             &p,
+            // rampart:ignore[secrets/*] "user:pass" of a loopback test registry
             r#"{"auths":{"127.0.0.1:5000":{"auth":"dXNlcjpwYXNz"}}}"#,
         )
         .unwrap();

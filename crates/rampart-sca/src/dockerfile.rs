@@ -15,9 +15,22 @@ pub fn is_dockerfile(rel: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower == "dockerfile"
         || lower == "containerfile"
-        || lower.starts_with("dockerfile.")
-        || lower.starts_with("containerfile.")
+        || ((lower.starts_with("dockerfile.") || lower.starts_with("containerfile."))
+            && !has_source_extension(&lower))
         || (lower.ends_with(".dockerfile") && lower.len() > ".dockerfile".len())
+}
+
+/// `Dockerfile.prod` is a Dockerfile, but `dockerfile.rs` or `Dockerfile.md` is code or prose
+/// about Dockerfiles.
+fn has_source_extension(lower_name: &str) -> bool {
+    const SOURCE: &[&str] = &[
+        "rs", "py", "go", "js", "mjs", "cjs", "ts", "tsx", "jsx", "java", "kt", "rb", "php", "c",
+        "h", "cc", "cpp", "hpp", "cs", "swift", "scala", "sh", "bash", "ps1", "md", "rst", "txt",
+        "adoc", "html", "json", "toml", "rego", "lock", "orig", "bak", "snap",
+    ];
+    lower_name
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| SOURCE.contains(&ext))
 }
 
 /// One `FROM`.
@@ -703,6 +716,8 @@ FROM scratch\n";
             ".dockerfile",
             "Dockerfile-notes.md.bak.x/README",
             "docker-compose.yml",
+            "src/dockerfile.rs",
+            "docs/Dockerfile.md",
         ] {
             assert!(!is_dockerfile(no), "{no}");
         }

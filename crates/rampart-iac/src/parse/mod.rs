@@ -86,10 +86,10 @@ pub fn detect(path: &str, head: &[u8]) -> Option<DocumentKind> {
     let name = file_name(path);
     let lower = name.to_ascii_lowercase();
     if lower == "dockerfile"
-        || lower.starts_with("dockerfile.")
         || lower.ends_with(".dockerfile")
         || lower == "containerfile"
-        || lower.starts_with("containerfile.")
+        || ((lower.starts_with("dockerfile.") || lower.starts_with("containerfile."))
+            && !has_source_extension(&lower))
     {
         return Some(DocumentKind::Dockerfile);
     }
@@ -174,6 +174,19 @@ pub(crate) fn resource_from_node(
     }
 }
 
+/// `Dockerfile.prod` is a Dockerfile, but `dockerfile.rs` or `Dockerfile.md` is code or prose
+/// about Dockerfiles (a parser's own source would otherwise be scanned as one).
+fn has_source_extension(lower_name: &str) -> bool {
+    const SOURCE: &[&str] = &[
+        "rs", "py", "go", "js", "mjs", "cjs", "ts", "tsx", "jsx", "java", "kt", "rb", "php", "c",
+        "h", "cc", "cpp", "hpp", "cs", "swift", "scala", "sh", "bash", "ps1", "md", "rst", "txt",
+        "adoc", "html", "json", "toml", "rego", "lock", "orig", "bak", "snap",
+    ];
+    lower_name
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| SOURCE.contains(&ext))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +196,9 @@ mod tests {
         let d = |p: &str, h: &str| detect(p, h.as_bytes());
         assert_eq!(d("Dockerfile", ""), Some(DocumentKind::Dockerfile));
         assert_eq!(d("svc/Dockerfile.prod", ""), Some(DocumentKind::Dockerfile));
+        assert_eq!(d("svc/api.Dockerfile", ""), Some(DocumentKind::Dockerfile));
+        assert_eq!(d("src/parse/dockerfile.rs", "FROM x"), None);
+        assert_eq!(d("docs/Dockerfile.md", "FROM x"), None);
         assert_eq!(d("docker-compose.yml", ""), Some(DocumentKind::Compose));
         assert_eq!(
             d(".github/workflows/ci.yml", "on: push"),
