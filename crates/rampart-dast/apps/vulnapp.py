@@ -127,6 +127,7 @@ def index():
       <li><a href="/login">login</a></li>
       <li><a href="/upload">upload</a></li>
       <li><a href="/report?id=7">report</a></li>
+      <li><a href="/lang?set=en">language</a></li>
       <li><a href="/logout">log out</a></li>
     </ul>
     <script>fetch('/api/stock?item=1').then(r => r.json());</script>
@@ -188,6 +189,37 @@ def report():
 
             return Response("<pre>%s</pre>" % html.escape(traceback.format_exc()), status=500, mimetype="text/html")
         return Response(page("Error", "<p>Something went wrong.</p>"), status=500, mimetype="text/html")
+
+
+@app.route("/lang")
+def lang():
+    # The chosen language is echoed in a response header; the vulnerable variant's raw-header
+    # middleware below writes the parameter into it unfiltered (CRLF / header injection).
+    resp = make_response(page("Language", "<p>Language saved.</p>"))
+    chosen = request.args.get("set", "en")
+    resp.headers["Content-Language"] = chosen if re.fullmatch(r"[A-Za-z-]{1,16}", chosen) else "en"
+    return resp
+
+
+def raw_language_header(wsgi):
+    """Werkzeug's Response refuses CR/LF in header values, so the flaw lives where legacy code
+    puts it: below the framework, in WSGI middleware that writes the raw query value."""
+
+    def middleware(environ, start_response):
+        if not (VULN and environ.get("PATH_INFO") == "/lang"):
+            return wsgi(environ, start_response)
+        raw = urllib.parse.parse_qs(environ.get("QUERY_STRING", "")).get("set", ["en"])[0]
+
+        def start(status, headers, exc_info=None):
+            headers = [(k, raw if k.lower() == "content-language" else v) for k, v in headers]
+            return start_response(status, headers, exc_info)
+
+        return wsgi(environ, start)
+
+    return middleware
+
+
+app.wsgi_app = raw_language_header(app.wsgi_app)
 
 
 @app.route("/search")

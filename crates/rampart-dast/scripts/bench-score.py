@@ -14,6 +14,7 @@ PLANTED = [
     ("xss-reflected", "/hello", "name"), ("xxe", "/api/import", ""),
     ("xss-stored", "/comments", "text"), ("command-injection", "/ping", "host"), ("command-injection", "/notify", "email"),
     ("path-traversal", "/file", "name"), ("ssrf", "/fetch", "url"), ("open-redirect", "/go", "next"),
+    ("crlf-injection", "/lang", "set"),
     ("ssti", "/hello", "name"), ("csrf", "/settings", ""), ("csrf", "/comments", ""),
     ("default-credentials", "/login", ""), ("no-brute-force-protection", "/login", ""),
     ("unrestricted-file-upload", "/upload", ""), ("http-trace", "/", ""), ("cors-arbitrary-origin", "/api/stock", ""),

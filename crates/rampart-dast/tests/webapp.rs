@@ -55,6 +55,7 @@ fn every_planted_flaw_is_found() {
         ("dast/path-traversal", "/file", "name"),
         ("dast/ssrf", "/fetch", "url"),
         ("dast/open-redirect", "/go", "next"),
+        ("dast/crlf-injection", "/lang", "set"),
         ("dast/ssti", "/hello", "name"),
         ("dast/csrf", "/settings", ""),
         ("dast/csrf", "/comments", ""),
