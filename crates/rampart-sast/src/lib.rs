@@ -45,7 +45,8 @@ pub const MAX_SOURCE_BYTES: u64 = 4 * 1024 * 1024;
 #[serde(deny_unknown_fields, default)]
 pub struct SastConfig {
     /// Directories (or single files) of Semgrep-format YAML rules, run in addition to the
-    /// built-in pack. Their rule ids become `user/<id>`.
+    /// built-in pack. Their rule ids become `user/<dir>.<sub dirs>.<id>` (named by path, as
+    /// Semgrep names them, so equal ids in different directories do not clash).
     pub rule_dirs: Vec<PathBuf>,
     /// Rule ids to skip: rampart ids (`py/…`, `user/…`) or the ids written in the YAML.
     pub disabled_rules: Vec<String>,
@@ -252,7 +253,7 @@ impl Engine {
             matched.as_bytes(),
         ))
         .with_evidence(Evidence::plain(evidence))
-        .with_property("semgrep_id", rule.semgrep_id.clone());
+        .with_property("semgrep_id", rule.qualified_id.clone());
         if let Some(fix) = &rule.fix {
             f = f.with_property("fix", interpolate(fix, &m.env, src));
         }
@@ -314,26 +315,36 @@ pub struct SastScanner {
 
 impl SastScanner {
     /// Builds the scanner: the built-in pack (unless `builtin = false`) plus every rule under
-    /// `rule_dirs`. Any rule error (invalid YAML, unsupported feature) fails the construction;
-    /// rules for languages this build does not support are skipped and reported by `finish`.
+    /// `rule_dirs`. An error in the built-in pack fails the construction (it is rampart's bug). A
+    /// user rule that cannot be loaded (invalid YAML, unsupported feature, a duplicate id) is
+    /// skipped and reported by `finish`, naming the file, the rule and the feature, and the
+    /// other rules run, as Semgrep does; only when no user rule at all could be loaded does the
+    /// construction fail. Rules for languages this build does not support are skipped too.
     pub fn new(cfg: &SastConfig) -> Result<SastScanner, SastError> {
         let mut loaded = if cfg.builtin {
             builtin_rules()
         } else {
             rules::Loaded::default()
         };
+        if !loaded.errors.is_empty() {
+            return Err(SastError::Rules(loaded.errors));
+        }
+        let mut user_errors = Vec::new();
+        let mut user_rules = 0usize;
         for d in &cfg.rule_dirs {
             if !d.exists() {
                 return Err(SastError::MissingPath(d.clone()));
             }
             let l = rules::load_dir(d, Origin::User);
+            user_rules += l.rules.len() + l.skipped.len();
             loaded.rules.extend(l.rules);
-            loaded.errors.extend(l.errors);
+            user_errors.extend(l.errors);
             loaded.skipped.extend(l.skipped);
         }
-        if !loaded.errors.is_empty() {
-            return Err(SastError::Rules(loaded.errors));
+        if !user_errors.is_empty() && user_rules == 0 {
+            return Err(SastError::Rules(user_errors));
         }
+        loaded.skipped.extend(user_errors);
         let disabled: HashSet<&str> = cfg.disabled_rules.iter().map(String::as_str).collect();
         let mut seen = HashSet::new();
         let mut dupes = Vec::new();
@@ -341,7 +352,9 @@ impl SastScanner {
             .rules
             .into_iter()
             .filter(|r| {
-                !disabled.contains(r.rule.id.as_str()) && !disabled.contains(r.semgrep_id.as_str())
+                !disabled.contains(r.rule.id.as_str())
+                    && !disabled.contains(r.semgrep_id.as_str())
+                    && !disabled.contains(r.qualified_id.as_str())
             })
             .filter(|r| {
                 let fresh = seen.insert(r.rule.id.clone());
@@ -349,15 +362,16 @@ impl SastScanner {
                     dupes.push(RuleError {
                         file: r.file.clone(),
                         rule: r.semgrep_id.clone(),
-                        message: format!("duplicate rule id `{}`", r.rule.id),
+                        message: format!(
+                            "duplicate rule id `{}` (the first rule with this id runs)",
+                            r.rule.id
+                        ),
                     });
                 }
                 fresh
             })
             .collect();
-        if !dupes.is_empty() {
-            return Err(SastError::Rules(dupes));
-        }
+        loaded.skipped.extend(dupes);
         Ok(SastScanner {
             engine: Engine::new(rules),
             skipped: loaded.skipped,
@@ -368,7 +382,8 @@ impl SastScanner {
         &self.engine
     }
 
-    /// Rules skipped because they target languages this build does not support.
+    /// Rules skipped: languages this build does not support, user rules that could not be
+    /// loaded (with the reason) and duplicate ids.
     pub fn skipped_rules(&self) -> &[RuleError] {
         &self.skipped
     }

@@ -119,6 +119,9 @@ pub struct SastRule {
     pub rule: Rule,
     /// The id written in the YAML file (what `# ruleid:` annotations name).
     pub semgrep_id: String,
+    /// The id Semgrep reports: `semgrep_id` qualified by the rule's directory path when the rule
+    /// came from a directory (`python.pycryptodome.security.<id>`).
+    pub qualified_id: String,
     pub message: String,
     pub kind: RuleKind,
     pub fix: Option<String>,
@@ -179,6 +182,13 @@ pub fn languages() -> Vec<&'static dyn Language> {
 
 /// Loads every rule of one YAML document.
 pub fn load_str(yaml: &str, file: &str, origin: Origin) -> Loaded {
+    load_str_in(yaml, file, origin, "")
+}
+
+/// Like [`load_str`], for a file found under a rule directory: `prefix` is the dotted path of
+/// its directory (`python.pycryptodome.security`), which qualifies the rule's id as Semgrep does,
+/// so two files of one tree may use the same id.
+pub fn load_str_in(yaml: &str, file: &str, origin: Origin, prefix: &str) -> Loaded {
     let mut out = Loaded::default();
     let err = |rule: &str, message: String| RuleError {
         file: file.to_string(),
@@ -203,7 +213,7 @@ pub fn load_str(yaml: &str, file: &str, origin: Origin) -> Loaded {
             .and_then(Value::as_str)
             .unwrap_or("<no id>")
             .to_string();
-        match load_rule(r, file, origin) {
+        match load_rule(r, file, origin, prefix) {
             Ok(Some(rule)) => out.rules.push(rule),
             Ok(None) => out.skipped.push(err(
                 &id,
@@ -216,7 +226,8 @@ pub fn load_str(yaml: &str, file: &str, origin: Origin) -> Loaded {
 }
 
 /// Loads every `*.yaml`/`*.yml` under `dir` (recursively, sorted). Test-only files are not
-/// rules: YAML files without a `rules:` key are reported as errors.
+/// rules: YAML files without a `rules:` key are reported as errors. Rules of a directory are
+/// named by their path as Semgrep names them: `<dir name>.<sub dirs>.<id>`.
 pub fn load_dir(dir: &Path, origin: Origin) -> Loaded {
     let mut out = Loaded::default();
     let mut files = Vec::new();
@@ -224,9 +235,10 @@ pub fn load_dir(dir: &Path, origin: Origin) -> Loaded {
     files.sort();
     for f in files {
         let shown = f.display().to_string();
+        let prefix = dir_prefix(dir, &f);
         match std::fs::read_to_string(&f) {
             Ok(text) => {
-                let l = load_str(&text, &shown, origin);
+                let l = load_str_in(&text, &shown, origin, &prefix);
                 out.rules.extend(l.rules);
                 out.errors.extend(l.errors);
                 out.skipped.extend(l.skipped);
@@ -239,6 +251,34 @@ pub fn load_dir(dir: &Path, origin: Origin) -> Loaded {
         }
     }
     out
+}
+
+/// The dotted directory path that qualifies the ids of `file`, found under `root`: empty when
+/// `root` is the file itself.
+pub fn dir_prefix(root: &Path, file: &Path) -> String {
+    if root.is_file() {
+        return String::new();
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let root_name = std::fs::canonicalize(root)
+        .ok()
+        .and_then(|c| c.file_name().map(|n| n.to_string_lossy().into_owned()));
+    if let Some(n) = root_name {
+        parts.push(n);
+    }
+    if let Some(parent) = file.parent().and_then(|p| p.strip_prefix(root).ok()) {
+        parts.extend(
+            parent
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+        );
+    }
+    parts
+        .into_iter()
+        .map(|p| p.trim_matches('.').to_string())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 pub(crate) fn collect_yaml(dir: &Path, out: &mut Vec<std::path::PathBuf>, depth: u32) {
@@ -267,7 +307,12 @@ pub(crate) fn collect_yaml(dir: &Path, out: &mut Vec<std::path::PathBuf>, depth:
     }
 }
 
-fn load_rule(r: &Value, file: &str, origin: Origin) -> Result<Option<SastRule>, String> {
+fn load_rule(
+    r: &Value,
+    file: &str,
+    origin: Origin,
+    prefix: &str,
+) -> Result<Option<SastRule>, String> {
     let m = r.as_mapping().ok_or("a rule must be a mapping")?;
     for k in m.keys() {
         let k = k.as_str().unwrap_or("<non-string key>");
@@ -402,7 +447,20 @@ fn load_rule(r: &Value, file: &str, origin: Origin) -> Result<Option<SastRule>, 
         .and_then(Value::as_mapping)
         .cloned()
         .unwrap_or_default();
-    let rule = to_core_rule(&id, &message, severity, &meta, origin, fix.as_deref(), file)?;
+    let qualified_id = if prefix.is_empty() {
+        id.clone()
+    } else {
+        format!("{prefix}.{id}")
+    };
+    let rule = to_core_rule(
+        &qualified_id,
+        &message,
+        severity,
+        &meta,
+        origin,
+        fix.as_deref(),
+        file,
+    )?;
     let req = match &kind {
         RuleKind::Search(f) => req_of(f),
         RuleKind::Taint(t) => simplify(Req::All(vec![
@@ -413,6 +471,7 @@ fn load_rule(r: &Value, file: &str, origin: Origin) -> Result<Option<SastRule>, 
     Ok(Some(SastRule {
         rule,
         semgrep_id: id,
+        qualified_id,
         message,
         kind,
         fix,

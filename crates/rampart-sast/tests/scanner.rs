@@ -42,10 +42,12 @@ fn scan(s: &SastScanner, rel: &str, src: &str) -> ScanOutput {
 
 #[test]
 fn user_rules_run_with_their_metadata() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("r.yaml"), USER_RULE).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("myrules");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("r.yaml"), USER_RULE).unwrap();
     let s = SastScanner::new(&SastConfig {
-        rule_dirs: vec![dir.path().to_path_buf()],
+        rule_dirs: vec![dir.clone()],
         builtin: false,
         ..Default::default()
     })
@@ -53,13 +55,14 @@ fn user_rules_run_with_their_metadata() {
     let out = scan(&s, "app/a.py", "x = 1\neval(data)\n");
     assert_eq!(out.findings.len(), 1);
     let f = &out.findings[0];
-    assert_eq!(f.rule_id, "user/no-eval");
+    // Named by its directory, as Semgrep names rules of a directory.
+    assert_eq!(f.rule_id, "user/myrules.no-eval");
     assert_eq!(f.scanner, "sast");
     assert_eq!(f.cwe, vec![95]);
     assert_eq!(f.owasp, vec!["A03:2021".to_string()]);
     assert_eq!(f.message, "eval of data");
     assert_eq!(f.primary_location().start_line(), Some(2));
-    assert_eq!(f.properties["semgrep_id"], "no_eval");
+    assert_eq!(f.properties["semgrep_id"], "myrules.no_eval");
     // Moving the code keeps the fingerprint.
     let moved = scan(&s, "app/a.py", "import os\n\n\nx = 1\neval(data)\n");
     assert_eq!(moved.findings[0].fingerprint, f.fingerprint);
@@ -87,7 +90,7 @@ fn disabled_rules_and_non_python_files() {
 }
 
 #[test]
-fn rule_errors_fail_construction_with_file_rule_and_feature() {
+fn rule_errors_fail_construction_when_no_user_rule_loads() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("bad.yaml"),
@@ -212,4 +215,87 @@ fn every_occurrence_of_an_identical_statement_is_reported() {
         .collect();
     assert_eq!(lines, vec![3, 7]);
     assert_ne!(out[0].fingerprint, out[1].fingerprint);
+}
+
+/// A real rule tree: the same id in two directories, a rule with a feature rampart lacks, and
+/// invalid YAML. Ids are qualified by path, so both same-id rules run; the two broken files are
+/// skipped with a diagnostic naming the file, the rule and the feature; the rest run.
+#[test]
+fn rule_directory_with_clashing_ids_and_unsupported_rules_runs_the_rest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("python");
+    let a = root.join("cryptography/security");
+    let b = root.join("pycryptodome/security");
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    let rule = |pat: &str| {
+        format!(
+            "rules:\n  - id: weak-cipher\n    message: weak cipher\n    severity: WARNING\n    languages: [python]\n    pattern: {pat}\n"
+        )
+    };
+    std::fs::write(a.join("weak.yaml"), rule("algorithms.ARC4(...)")).unwrap();
+    std::fs::write(b.join("weak.yaml"), rule("ARC4.new(...)")).unwrap();
+    std::fs::write(
+        b.join("odd.yaml"),
+        "rules:\n  - id: odd\n    message: m\n    severity: INFO\n    languages: [python]\n    pattern: foo()\n    join: {}\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("broken.yaml"), "rules: [\n").unwrap();
+    let s = SastScanner::new(&SastConfig {
+        rule_dirs: vec![root.clone()],
+        builtin: false,
+        ..Default::default()
+    })
+    .expect("one bad rule must not abort the scan");
+    let mut ids: Vec<String> = s.rules().into_iter().map(|r| r.id).collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        vec![
+            "user/python.cryptography.security.weak-cipher",
+            "user/python.pycryptodome.security.weak-cipher"
+        ]
+    );
+    let out = scan(
+        &s,
+        "app/c.py",
+        "c1 = algorithms.ARC4(key)\nc2 = ARC4.new(key)\nfoo()\n",
+    );
+    let mut got: Vec<(String, u32)> = out
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule_id.clone(),
+                f.primary_location().start_line().unwrap(),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            ("user/python.cryptography.security.weak-cipher".into(), 1),
+            ("user/python.pycryptodome.security.weak-cipher".into(), 2)
+        ]
+    );
+    let mut fin = ScanOutput::default();
+    s.finish(&ScanContext::new("/nonexistent"), &mut fin);
+    let diags: Vec<String> = fin
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.path.as_deref().unwrap_or(""), d.message))
+        .collect();
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.contains("odd.yaml") && d.contains("`odd`") && d.contains("`join`")),
+        "{diags:?}"
+    );
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.contains("broken.yaml") && d.contains("invalid YAML")),
+        "{diags:?}"
+    );
 }

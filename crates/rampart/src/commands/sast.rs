@@ -18,7 +18,8 @@ pub struct SastArgs {
     #[arg(default_value = ".")]
     pub path: PathBuf,
     /// Directory (or YAML file) of Semgrep-format rules to run as well; repeatable. Adds to
-    /// `[scanner.sast] rule_dirs`. Their ids become `user/<id>`.
+    /// `[scanner.sast] rule_dirs`. Their ids become `user/<dir>.<sub dirs>.<id>`; a rule that
+    /// cannot be loaded is skipped with a warning naming its file and the unsupported feature.
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
     /// Do not run the built-in rule pack (only --rules / rule_dirs).
