@@ -16,6 +16,7 @@ pub mod registry;
 pub mod rules;
 pub mod scan;
 pub mod source;
+pub mod spill;
 pub mod tar;
 pub mod view;
 
@@ -37,9 +38,13 @@ pub struct Limits {
     pub max_path: usize,
     /// Decompressed / compressed bytes of one layer.
     pub max_ratio: u64,
-    /// A file is read into memory for the scanners up to this size; larger wanted files are
-    /// reported as not scanned.
+    /// A file is read into memory for the scanners up to this size; a larger file a scanner
+    /// wants is copied to a private temporary file (see `max_spill`) and handed over by path,
+    /// the way the directory walk hands over files too large to read whole.
     pub max_in_memory: u64,
+    /// The largest file copied to a temporary file for the scanners; larger wanted files are
+    /// reported as not scanned.
+    pub max_spill: u64,
     /// Files kept in memory until the final view is known (those only final-view scanners
     /// want); past this, they are read again in a second pass over their layer.
     pub pending_budget: u64,
@@ -53,6 +58,7 @@ impl Default for Limits {
             max_path: 4096,
             max_ratio: 2000,
             max_in_memory: 32 * 1024 * 1024,
+            max_spill: 16 * 1024 * 1024 * 1024,
             pending_budget: 48 * 1024 * 1024,
         }
     }

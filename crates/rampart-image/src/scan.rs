@@ -7,6 +7,11 @@
 //! view** (packages, models) must only see files a container would see, which is known once
 //! every layer was read. Their files are kept in memory (within `Limits::pending_budget`) until
 //! then; past the budget the few remaining ones are read again from their layer.
+//!
+//! Files over the in-memory limit are copied one at a time to a private temporary file
+//! ([`crate::spill`]) and handed to the scanners by path, the way the directory walk hands over
+//! large files: secrets stream them, the model scanner seeks a zip's central directory, SCA
+//! reads ELF build info. Final-view scanners get theirs in the second pass over the layer.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -20,6 +25,7 @@ use rampart_core::{Finding, Location, ScanContext, ScanOutput, Scanner};
 
 use crate::layer::{self, Compression, IndexEntry, Totals};
 use crate::source::Image;
+use crate::spill::{SpillDir, SpillError};
 use crate::tar::Header;
 use crate::view::{Removal, View};
 use crate::{ImageError, Limits};
@@ -106,6 +112,7 @@ pub fn scan_image(image: &Image, plan: &ScanPlan<'_>) -> Result<ImageScan, Image
     let indexes: Mutex<Vec<Option<layer::LayerIndex>>> = Mutex::new((0..n).map(|_| None).collect());
     let failure: Mutex<Option<ImageError>> = Mutex::new(None);
     let fake_root = plan.ctx.root.clone();
+    let spill = SpillDir::default();
 
     std::thread::scope(|s| {
         for _ in 0..threads {
@@ -129,18 +136,32 @@ pub fn scan_image(image: &Image, plan: &ScanPlan<'_>) -> Result<ImageScan, Image
                             return Ok(());
                         }
                         if h.size > plan.limits.max_in_memory {
-                            files_skipped.fetch_add(1, Ordering::Relaxed);
-                            let d = Diagnostic {
-                                level: DiagnosticLevel::Note,
-                                scanner: SCANNER.into(),
-                                path: Some(h.path.clone()),
-                                line: None,
-                                message: format!(
-                                    "layer {}: not scanned, {} bytes is over the {}-byte in-memory limit for image files",
-                                    i, h.size, plan.limits.max_in_memory
-                                ),
-                            };
-                            lock(&shared).diagnostics.push(d);
+                            // Final-view scanners get it in the second pass, once the view
+                            // says a container still sees it.
+                            if !fin.is_empty() {
+                                lock(&shared)
+                                    .overflow
+                                    .entry(i)
+                                    .or_default()
+                                    .insert(h.path.clone());
+                            }
+                            if every.is_empty() {
+                                return Ok(());
+                            }
+                            let (out, scanned) = scan_large(plan, &spill, &every, h, &head, r)?;
+                            if scanned {
+                                files_scanned.fetch_add(1, Ordering::Relaxed);
+                                bytes_scanned.fetch_add(h.size, Ordering::Relaxed);
+                            } else {
+                                files_skipped.fetch_add(1, Ordering::Relaxed);
+                            }
+                            if !out.findings.is_empty() || !out.diagnostics.is_empty() {
+                                lock(&shared).tagged.push(Tagged {
+                                    layer: i,
+                                    path: h.path.clone(),
+                                    out,
+                                });
+                            }
                             return Ok(());
                         }
                         let mut content = head.clone();
@@ -148,7 +169,8 @@ pub fn scan_image(image: &Image, plan: &ScanPlan<'_>) -> Result<ImageScan, Image
                         r.read_to_end(&mut content)?;
                         files_scanned.fetch_add(1, Ordering::Relaxed);
                         bytes_scanned.fetch_add(h.size, Ordering::Relaxed);
-                        let info = FileInfo::from_head(&abs, &h.path, h.size, &content[..head.len()]);
+                        let info =
+                            FileInfo::from_head(&abs, &h.path, h.size, &content[..head.len()]);
                         if !every.is_empty() {
                             let mut out = ScanOutput::default();
                             scan_with(plan.ctx, &every, info, Some(&content), &mut out);
@@ -267,11 +289,29 @@ pub fn scan_image(image: &Image, plan: &ScanPlan<'_>) -> Result<ImageScan, Image
         }
         let layer_ref = &image.layers[*layer_index];
         let mut found: Vec<(String, ScanOutput)> = Vec::new();
+        let mut second_scanned = (0u64, 0u64, 0u64);
         let mut visit = |h: &Header, r: &mut dyn Read| -> std::io::Result<()> {
-            if keep.contains(&h.path) {
+            if !keep.contains(&h.path) {
+                return Ok(());
+            }
+            if h.size <= plan.limits.max_in_memory {
                 let content = layer::read_bounded(r, h.size, plan.limits.max_in_memory)?;
                 found.push((h.path.clone(), scan_final(plan, &h.path, h.size, &content)));
+                return Ok(());
             }
+            let mut head = vec![0u8; HEAD_LEN.min(h.size as usize)];
+            r.read_exact(&mut head)?;
+            let abs = plan.ctx.root.join(&h.path);
+            let info = FileInfo::from_head(&abs, &h.path, h.size, &head);
+            let fin = wanting(plan.ctx, plan.final_view, &info);
+            let (out, scanned) = scan_large(plan, &spill, &fin, h, &head, r)?;
+            if scanned {
+                second_scanned.0 += 1;
+                second_scanned.1 += h.size;
+            } else {
+                second_scanned.2 += 1;
+            }
+            found.push((h.path.clone(), out));
             Ok(())
         };
         let totals = Totals::default();
@@ -288,6 +328,9 @@ pub fn scan_image(image: &Image, plan: &ScanPlan<'_>) -> Result<ImageScan, Image
                 source,
             })
         })?;
+        files_scanned.fetch_add(second_scanned.0, Ordering::Relaxed);
+        bytes_scanned.fetch_add(second_scanned.1, Ordering::Relaxed);
+        files_skipped.fetch_add(second_scanned.2, Ordering::Relaxed);
         for (path, out) in found {
             attr.absorb(*layer_index, &path, out, &mut output);
         }
@@ -328,6 +371,52 @@ fn scan_final(plan: &ScanPlan<'_>, path: &str, size: u64, content: &[u8]) -> Sca
     let mut out = ScanOutput::default();
     scan_with(plan.ctx, &fin, info, Some(content), &mut out);
     out
+}
+
+/// A file over the in-memory limit, copied to a temporary file and handed to `wanting` by path
+/// (`content: None`), as the directory walk hands over files too large to read: each scanner
+/// then streams or seeks it in bounded memory. Otherwise a warning says why it was not
+/// scanned. The flag says whether it was; `Err` only when the layer itself cannot be read.
+fn scan_large(
+    plan: &ScanPlan<'_>,
+    spill: &SpillDir,
+    wanting: &[&dyn Scanner],
+    h: &Header,
+    head: &[u8],
+    r: &mut dyn Read,
+) -> std::io::Result<(ScanOutput, bool)> {
+    let mut out = ScanOutput::default();
+    let not_scanned = |why: String| Diagnostic {
+        level: DiagnosticLevel::Warning,
+        scanner: SCANNER.into(),
+        path: Some(h.path.clone()),
+        line: None,
+        message: format!("not scanned: {why}"),
+    };
+    if wanting.is_empty() {
+        return Ok((out, false));
+    }
+    if h.size > plan.limits.max_spill {
+        out.diagnostic(not_scanned(format!(
+            "{} bytes is over the {}-byte limit for image files copied to a temporary file to be scanned",
+            h.size, plan.limits.max_spill
+        )));
+        return Ok((out, false));
+    }
+    let copied = match spill.copy(head, r, h.size) {
+        Ok(c) => c,
+        Err(SpillError::Read(e)) => return Err(e),
+        Err(SpillError::Write(e)) => {
+            out.diagnostic(not_scanned(format!(
+                "{} bytes is over the {}-byte in-memory limit and copying it to a temporary file failed: {e}",
+                h.size, plan.limits.max_in_memory
+            )));
+            return Ok((out, false));
+        }
+    };
+    let info = FileInfo::from_head(copied.path(), &h.path, h.size, head);
+    scan_with(plan.ctx, wanting, info, None, &mut out);
+    Ok((out, true))
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

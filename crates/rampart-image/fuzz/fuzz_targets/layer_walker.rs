@@ -14,6 +14,7 @@ fuzz_target!(|data: &[u8]| {
         max_path: 1024,
         max_ratio: 200,
         max_in_memory: 1024 * 1024,
+        max_spill: 1024 * 1024,
         pending_budget: 1024 * 1024,
     };
     let totals = Totals::default();
