@@ -75,6 +75,38 @@ pub enum Cat {
     Other,
 }
 
+/// The shape of a container literal or constructor, for element-sensitive taint tracking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Ordered, indexed by position (Python list/tuple/deque).
+    Sequence,
+    /// Keyed (Python dict).
+    Mapping,
+}
+
+/// A container method the taint engine models element by element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ElemOp {
+    /// Adds its argument at the end (`append`).
+    Push,
+    /// Adds its argument at the front (`appendleft`).
+    PushFront,
+    /// `insert(index, value)`.
+    Insert,
+    /// `pop()` / `pop(index_or_key[, default])`: removes and returns an element.
+    Pop,
+    /// `popleft()`.
+    PopFront,
+    /// `remove(value)`: removes the first element equal to the argument.
+    Remove,
+    /// `clear()`.
+    Clear,
+    /// `get(key[, default])`: reads without removing.
+    Get,
+    /// `extend(iterable)`.
+    Extend,
+}
+
 /// A programming language the SAST engine can parse and match.
 pub trait Language: Send + Sync {
     /// Canonical name used in rule `languages:` (`python`).
@@ -106,6 +138,28 @@ pub trait Language: Send + Sync {
     /// A parameter with a type or default (`x: int`, `x=1`): a metavariable standing for the
     /// parameter binds its name, as Semgrep does.
     fn is_decorated_param(&self, kind: u16) -> bool;
+    /// The shape of a container literal of this kind (`[..]` a sequence, `{k: v}` a mapping);
+    /// `None` for kinds whose elements are not tracked one by one.
+    fn container_shape(&self, _kind: u16) -> Option<Shape> {
+        None
+    }
+    /// The shape built by calling this name with no argument or one literal (`deque()`,
+    /// `list([...])`, `dict()`).
+    fn container_constructor(&self, _name: &str) -> Option<Shape> {
+        None
+    }
+    /// The container operation a method name performs, if the engine models it.
+    fn container_op(&self, _method: &str) -> Option<ElemOp> {
+        None
+    }
+    /// Whether this kind is a slice (`a:b` inside a subscript).
+    fn is_slice(&self, _kind: u16) -> bool {
+        false
+    }
+    /// Whether this kind is a statement deleting its targets (`del x[k]`).
+    fn is_delete(&self, _kind: u16) -> bool {
+        false
+    }
 }
 
 /// The Python implementation.
@@ -117,6 +171,10 @@ pub struct Python {
     string_start: u16,
     string_end: u16,
     params: Vec<u16>,
+    seq_kinds: Vec<u16>,
+    map_kind: u16,
+    slice_kind: u16,
+    delete_kind: u16,
 }
 
 const PY_EXPRESSIONS: &[&str] = &[
@@ -290,6 +348,13 @@ impl Python {
             string_start,
             string_end,
             params,
+            seq_kinds: vec![
+                lang.id_for_node_kind("list", true),
+                lang.id_for_node_kind("tuple", true),
+            ],
+            map_kind: lang.id_for_node_kind("dictionary", true),
+            slice_kind: lang.id_for_node_kind("slice", true),
+            delete_kind: lang.id_for_node_kind("delete_statement", true),
         }
     }
 }
@@ -353,6 +418,42 @@ impl Language for Python {
     }
     fn is_decorated_param(&self, kind: u16) -> bool {
         self.params.contains(&kind)
+    }
+    fn container_shape(&self, kind: u16) -> Option<Shape> {
+        if self.seq_kinds.contains(&kind) {
+            Some(Shape::Sequence)
+        } else if kind == self.map_kind {
+            Some(Shape::Mapping)
+        } else {
+            None
+        }
+    }
+    fn container_constructor(&self, name: &str) -> Option<Shape> {
+        match name {
+            "list" | "tuple" | "deque" | "collections.deque" => Some(Shape::Sequence),
+            "dict" | "OrderedDict" | "collections.OrderedDict" => Some(Shape::Mapping),
+            _ => None,
+        }
+    }
+    fn container_op(&self, method: &str) -> Option<ElemOp> {
+        Some(match method {
+            "append" => ElemOp::Push,
+            "appendleft" => ElemOp::PushFront,
+            "insert" => ElemOp::Insert,
+            "pop" => ElemOp::Pop,
+            "popleft" => ElemOp::PopFront,
+            "remove" => ElemOp::Remove,
+            "clear" => ElemOp::Clear,
+            "get" => ElemOp::Get,
+            "extend" => ElemOp::Extend,
+            _ => return None,
+        })
+    }
+    fn is_slice(&self, kind: u16) -> bool {
+        kind == self.slice_kind
+    }
+    fn is_delete(&self, kind: u16) -> bool {
+        kind == self.delete_kind
     }
 }
 

@@ -16,7 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::ast::{Ast, NodeId};
 use crate::consteval::{self, Value};
 use crate::eval;
-use crate::lang::Cat;
+use crate::lang::{Cat, ElemOp, Language, Shape};
 use crate::matcher::{Fields, Target};
 use crate::rules::TaintSpec;
 
@@ -61,10 +61,43 @@ struct Func {
     is_method: bool,
 }
 
+/// The elements of a local container whose every key/index is known, so reading a constant key
+/// sees only that element's taint. Kept only while the container is used in ways the engine
+/// models (literal, constant subscripts, `pop`/`remove`/`clear`/`del`, slicing); any other use
+/// (passed to a call, aliased) drops it and the container's overall taint applies again.
+#[derive(Debug, Clone, PartialEq)]
+enum Elems {
+    /// Element taint and, when constant, its value (for `remove(value)`).
+    Seq(Vec<(Taint, Option<Value>)>),
+    Map(Vec<(Value, Taint)>),
+}
+
+impl Elems {
+    fn union(&self) -> Taint {
+        match self {
+            Elems::Seq(v) => v.iter().flat_map(|(t, _)| t.iter().copied()).collect(),
+            Elems::Map(v) => v.iter().flat_map(|(_, t)| t.iter().copied()).collect(),
+        }
+    }
+}
+
+/// A constant index into a sequence of `len` elements (negative from the end).
+fn seq_index(len: usize, k: &Value) -> Option<usize> {
+    let Value::Int(i) = k else { return None };
+    let len = i128::try_from(len).ok()?;
+    let i = if *i < 0 { len + *i } else { *i };
+    if (0..len).contains(&i) {
+        usize::try_from(i).ok()
+    } else {
+        None
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 struct State {
     vars: HashMap<String, Taint>,
     consts: HashMap<String, Value>,
+    elems: HashMap<String, Elems>,
 }
 
 impl State {
@@ -76,6 +109,19 @@ impl State {
                 .extend(v.iter().copied());
         }
         self.consts.retain(|k, v| other.consts.get(k) == Some(v));
+        // Element precision survives a join only where both paths agree.
+        self.elems.retain(|k, v| other.elems.get(k) == Some(v));
+    }
+
+    /// Replaces a container's elements and its overall taint with their union.
+    fn set_elems(&mut self, name: &str, e: Elems) {
+        let u = e.union();
+        if u.is_empty() {
+            self.vars.remove(name);
+        } else {
+            self.vars.insert(name.to_string(), u);
+        }
+        self.elems.insert(name.to_string(), e);
     }
 }
 
@@ -136,6 +182,7 @@ pub fn run(spec: &TaintSpec, t: &Target<'_>) -> Vec<TaintHit> {
 
 struct Analyzer<'r> {
     ast: &'r Ast,
+    lang: &'r dyn Language,
     f: Fields,
     r: &'r Ranges,
     funcs: Vec<std::rc::Rc<Func>>,
@@ -193,6 +240,7 @@ impl<'r> Analyzer<'r> {
         let n = funcs.len();
         Analyzer {
             ast,
+            lang: t.lang,
             f,
             r,
             funcs,
@@ -245,8 +293,8 @@ impl<'r> Analyzer<'r> {
             return Summary::default();
         };
         let mut st = State {
-            vars: HashMap::new(),
             consts: self.module_consts.clone(),
+            ..State::default()
         };
         for (k, (name, pnode)) in func.params.iter().enumerate() {
             let mut taint = Taint::new();
@@ -416,6 +464,11 @@ impl<'r> Analyzer<'r> {
             Cat::Assign | Cat::AugAssign => {
                 self.expr(st, s, depth + 1);
             }
+            _ if self.lang.is_delete(ast.node(s).kind) => {
+                for t in ast.named_vec(s) {
+                    self.delete(st, t, depth + 1);
+                }
+            }
             _ => {
                 let stop = ast.text(s).starts_with("raise");
                 for c in ast.named_vec(s) {
@@ -536,7 +589,13 @@ impl<'r> Analyzer<'r> {
                 if taint.is_empty() {
                     st.vars.remove(&name);
                 } else {
-                    st.vars.insert(name, taint);
+                    st.vars.insert(name.clone(), taint);
+                }
+                match rhs.and_then(|r| self.elems_of(st, r, depth + 1)) {
+                    Some(e) => st.set_elems(&name, e),
+                    None => {
+                        st.elems.remove(&name);
+                    }
                 }
             }
             Cat::Attribute => {
@@ -548,6 +607,9 @@ impl<'r> Analyzer<'r> {
                 }
             }
             Cat::Subscript => {
+                if self.elem_store(st, lhs, &taint, konst.as_ref()) {
+                    return;
+                }
                 // A store into a container taints the container; it never cleans it.
                 if let Some(v) = ast.field(lhs, self.f.value) {
                     let key = path_key(ast.text(ast.unparen(v)));
@@ -608,7 +670,12 @@ impl<'r> Analyzer<'r> {
         }
         let d = depth + 1;
         let mut t = match n.cat {
-            Cat::Identifier => st.vars.get(ast.text(e)).cloned().unwrap_or_default(),
+            Cat::Identifier => {
+                // A container used in a way not modelled element-wise may be changed or
+                // aliased: from here on only its overall taint counts.
+                st.elems.remove(ast.text(e));
+                st.vars.get(ast.text(e)).cloned().unwrap_or_default()
+            }
             Cat::Attribute => {
                 let key = path_key(ast.text(e));
                 let mut t = st.vars.get(&key).cloned().unwrap_or_default();
@@ -617,6 +684,7 @@ impl<'r> Analyzer<'r> {
                 }
                 t
             }
+            Cat::Subscript if let Some(t) = self.elem_read(st, e, d) => t,
             Cat::Subscript => {
                 let mut t = Taint::new();
                 if let Some(v) = ast.field(e, f.value) {
@@ -792,6 +860,9 @@ impl<'r> Analyzer<'r> {
     }
 
     fn call(&mut self, st: &mut State, e: NodeId, d: u32) -> Taint {
+        if let Some(t) = self.elem_call(st, e, d) {
+            return t;
+        }
         let ast = self.ast;
         let f = self.f;
         let func = ast.field(e, f.function);
@@ -907,6 +978,405 @@ impl<'r> Analyzer<'r> {
         recv
     }
 
+    // ---- containers, element by element ----
+
+    /// The local name of a container with tracked elements, if `e` is one.
+    fn tracked(&self, st: &State, e: NodeId) -> Option<String> {
+        let e = self.ast.unparen(e);
+        (self.ast.cat(e) == Cat::Identifier && st.elems.contains_key(self.ast.text(e)))
+            .then(|| self.ast.text(e).to_string())
+    }
+
+    /// The elements a right-hand side builds, when all are known: a literal, a constructor
+    /// call, or a constant slice of a tracked sequence.
+    fn elems_of(&mut self, st: &mut State, r: NodeId, d: u32) -> Option<Elems> {
+        if d > MAX_DEPTH {
+            return None;
+        }
+        let ast = self.ast;
+        let r = ast.unparen(r);
+        match self.lang.container_shape(ast.node(r).kind) {
+            Some(Shape::Sequence) => {
+                let mut v = Vec::new();
+                for c in ast.named_vec(r) {
+                    if ast.cat(c) == Cat::Other {
+                        return None;
+                    }
+                    let t = self.expr_quiet(st, c, d);
+                    v.push((t, self.constant(st, c)));
+                }
+                return Some(Elems::Seq(v));
+            }
+            Some(Shape::Mapping) => {
+                let mut v: Vec<(Value, Taint)> = Vec::new();
+                for p in ast.named_vec(r) {
+                    if ast.cat(p) != Cat::Pair {
+                        return None;
+                    }
+                    let kv = ast.named_vec(p);
+                    let [k, val] = kv.as_slice() else {
+                        return None;
+                    };
+                    let key = self.constant(st, *k)?;
+                    let t = self.expr_quiet(st, *val, d);
+                    v.retain(|(x, _)| *x != key);
+                    v.push((key, t));
+                }
+                return Some(Elems::Map(v));
+            }
+            None => {}
+        }
+        match ast.cat(r) {
+            Cat::Call => {
+                let func = ast.field(r, self.f.function)?;
+                let shape = self.lang.container_constructor(ast.text(func))?;
+                let args = ast.field(r, self.f.arguments)?;
+                let items = ast.named_vec(args);
+                match items.as_slice() {
+                    [] => Some(match shape {
+                        Shape::Sequence => Elems::Seq(Vec::new()),
+                        Shape::Mapping => Elems::Map(Vec::new()),
+                    }),
+                    [one] => {
+                        let e = self.elems_of(st, *one, d + 1)?;
+                        match (shape, e) {
+                            (Shape::Sequence, Elems::Seq(v)) => Some(Elems::Seq(v)),
+                            (Shape::Mapping, Elems::Map(v)) => Some(Elems::Map(v)),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                }
+            }
+            Cat::Subscript => {
+                let name = self.tracked(st, ast.field(r, self.f.value)?)?;
+                let subs: Vec<NodeId> = ast.fields(r, self.f.subscript).collect();
+                let [sub] = subs.as_slice() else { return None };
+                let (a, b) = self.slice_bounds(st, *sub)?;
+                match st.elems.get(&name)? {
+                    Elems::Seq(v) => {
+                        let (a, b) = clamp_slice(v.len(), a, b);
+                        Some(Elems::Seq(v.get(a..b).unwrap_or(&[]).to_vec()))
+                    }
+                    Elems::Map(_) => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Constant `start:stop` of a slice without a step (`None` bounds are open).
+    fn slice_bounds(&self, st: &State, sub: NodeId) -> Option<(Option<i128>, Option<i128>)> {
+        let ast = self.ast;
+        if !self.lang.is_slice(ast.node(sub).kind) {
+            return None;
+        }
+        let mut colons = 0;
+        let (mut a, mut b) = (None, None);
+        for &c in ast.children(sub) {
+            let n = ast.node(c);
+            if !n.named {
+                if ast.text(c) == ":" {
+                    colons += 1;
+                }
+                continue;
+            }
+            let Some(Value::Int(i)) = self.constant(st, c) else {
+                return None;
+            };
+            match colons {
+                0 => a = Some(i),
+                1 => b = Some(i),
+                _ => return None,
+            }
+        }
+        (colons == 1).then_some((a, b))
+    }
+
+    /// `x[k]` on a tracked container: the element's taint (or the slice's, or the whole
+    /// container's when the key is not constant).
+    fn elem_read(&mut self, st: &mut State, e: NodeId, d: u32) -> Option<Taint> {
+        let ast = self.ast;
+        let name = self.tracked(st, ast.field(e, self.f.value)?)?;
+        let subs: Vec<NodeId> = ast.fields(e, self.f.subscript).collect();
+        let [sub] = subs.as_slice() else { return None };
+        if self.lang.is_slice(ast.node(*sub).kind) {
+            let bounds = self.slice_bounds(st, *sub);
+            for c in ast.named_vec(*sub) {
+                self.expr(st, c, d);
+            }
+            let el = st.elems.get(&name)?;
+            return Some(match (el, bounds) {
+                (Elems::Seq(v), Some((a, b))) => {
+                    let (a, b) = clamp_slice(v.len(), a, b);
+                    v.get(a..b)
+                        .unwrap_or(&[])
+                        .iter()
+                        .flat_map(|(t, _)| t.iter().copied())
+                        .collect()
+                }
+                _ => el.union(),
+            });
+        }
+        self.expr(st, *sub, d);
+        let key = self.constant(st, *sub);
+        let el = st.elems.get(&name)?;
+        Some(match (el, key) {
+            (Elems::Seq(v), Some(k)) => match seq_index(v.len(), &k) {
+                Some(i) => v.get(i).map(|(t, _)| t.clone()).unwrap_or_default(),
+                None => el.union(),
+            },
+            (Elems::Map(v), Some(k)) => v
+                .iter()
+                .find(|(x, _)| *x == k)
+                .map(|(_, t)| t.clone())
+                .unwrap_or_default(),
+            _ => el.union(),
+        })
+    }
+
+    /// `x[k] = v` on a tracked container with a constant key: replaces that element. Returns
+    /// false when the store is not modelled (the container's elements are then dropped).
+    fn elem_store(
+        &mut self,
+        st: &mut State,
+        lhs: NodeId,
+        taint: &Taint,
+        konst: Option<&Value>,
+    ) -> bool {
+        let ast = self.ast;
+        let Some(name) = ast
+            .field(lhs, self.f.value)
+            .and_then(|v| self.tracked(st, v))
+        else {
+            return false;
+        };
+        let subs: Vec<NodeId> = ast.fields(lhs, self.f.subscript).collect();
+        let key = match subs.as_slice() {
+            [sub] => self.constant(st, *sub),
+            _ => None,
+        };
+        let Some(mut el) = st.elems.remove(&name) else {
+            return false;
+        };
+        let done = match (&mut el, key) {
+            (Elems::Seq(v), Some(k)) => match seq_index(v.len(), &k) {
+                Some(i) => {
+                    if let Some(slot) = v.get_mut(i) {
+                        *slot = (taint.clone(), konst.cloned());
+                    }
+                    true
+                }
+                None => false,
+            },
+            (Elems::Map(v), Some(k)) => {
+                v.retain(|(x, _)| *x != k);
+                v.push((k, taint.clone()));
+                true
+            }
+            _ => false,
+        };
+        if done {
+            st.set_elems(&name, el);
+        }
+        done
+    }
+
+    /// `x.append(v)`, `x.pop(k)`, `x.get(k)`... on a tracked container.
+    fn elem_call(&mut self, st: &mut State, e: NodeId, d: u32) -> Option<Taint> {
+        let ast = self.ast;
+        let func = ast.field(e, self.f.function)?;
+        if ast.cat(func) != Cat::Attribute {
+            return None;
+        }
+        let name = self.tracked(st, ast.field(func, self.f.object)?)?;
+        let op = self
+            .lang
+            .container_op(ast.text(ast.field(func, self.f.attribute)?))?;
+        let is_seq = matches!(st.elems.get(&name)?, Elems::Seq(_));
+        let valid = if is_seq {
+            !matches!(op, ElemOp::Get)
+        } else {
+            matches!(op, ElemOp::Pop | ElemOp::Clear | ElemOp::Get)
+        };
+        if !valid {
+            return None;
+        }
+        let args: Vec<NodeId> = ast
+            .field(e, self.f.arguments)
+            .map(|a| ast.named_vec(a))
+            .unwrap_or_default();
+        if args
+            .iter()
+            .any(|a| matches!(ast.cat(*a), Cat::KeywordArg | Cat::Other))
+        {
+            return None;
+        }
+        let mut at: Vec<Taint> = Vec::new();
+        let mut ak: Vec<Option<Value>> = Vec::new();
+        for a in &args {
+            at.push(self.expr(st, *a, d));
+            ak.push(self.constant(st, *a));
+        }
+        let mut el = st.elems.remove(&name)?;
+        let arg_t = |i: usize| at.get(i).cloned().unwrap_or_default();
+        let arg_k = |i: usize| ak.get(i).cloned().flatten();
+        let mut out = Taint::new();
+        let ok = match (&mut el, op) {
+            (Elems::Seq(v), ElemOp::Push) => {
+                v.push((arg_t(0), arg_k(0)));
+                true
+            }
+            (Elems::Seq(v), ElemOp::PushFront) => {
+                v.insert(0, (arg_t(0), arg_k(0)));
+                true
+            }
+            (Elems::Seq(v), ElemOp::Insert) => match arg_k(0) {
+                Some(Value::Int(i)) => {
+                    let len = i128::try_from(v.len()).unwrap_or(i128::MAX);
+                    let i = if i < 0 { (len + i).max(0) } else { i.min(len) };
+                    v.insert(usize::try_from(i).unwrap_or(0), (arg_t(1), arg_k(1)));
+                    true
+                }
+                _ => false,
+            },
+            (Elems::Seq(v), ElemOp::Pop) => {
+                let idx = match args.len() {
+                    0 => v.len().checked_sub(1),
+                    _ => arg_k(0).and_then(|k| seq_index(v.len(), &k)),
+                };
+                match idx {
+                    Some(i) if i < v.len() => {
+                        out = v.remove(i).0;
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            (Elems::Seq(v), ElemOp::PopFront) => {
+                if v.is_empty() {
+                    false
+                } else {
+                    out = v.remove(0).0;
+                    true
+                }
+            }
+            (Elems::Seq(v), ElemOp::Remove) => match arg_k(0) {
+                Some(k) => {
+                    // `remove` takes the first equal element: every element before it must be a
+                    // different known constant, or we cannot tell which one goes.
+                    let hit = v.iter().position(|(_, c)| c.as_ref() == Some(&k));
+                    let upto = hit.unwrap_or(v.len());
+                    let ambiguous = v.iter().take(upto).any(|(_, c)| c.is_none());
+                    match hit {
+                        Some(i) if !ambiguous => {
+                            v.remove(i);
+                            true
+                        }
+                        _ => false,
+                    }
+                }
+                None => false,
+            },
+            (Elems::Seq(v), ElemOp::Extend) => match args.first() {
+                Some(a) => match self.elems_of(st, *a, d) {
+                    Some(Elems::Seq(more)) => {
+                        v.extend(more);
+                        true
+                    }
+                    _ => false,
+                },
+                None => false,
+            },
+            (Elems::Seq(v), ElemOp::Clear) => {
+                v.clear();
+                true
+            }
+            (Elems::Map(v), ElemOp::Clear) => {
+                v.clear();
+                true
+            }
+            (Elems::Map(v), ElemOp::Get | ElemOp::Pop) => match arg_k(0) {
+                Some(k) => {
+                    match v.iter().position(|(x, _)| *x == k) {
+                        Some(i) => {
+                            out = if op == ElemOp::Pop {
+                                v.remove(i).1
+                            } else {
+                                v.get(i).map(|x| x.1.clone()).unwrap_or_default()
+                            };
+                        }
+                        None => out = arg_t(1),
+                    }
+                    true
+                }
+                None => false,
+            },
+            _ => false,
+        };
+        if ok {
+            st.set_elems(&name, el);
+            Some(out)
+        } else {
+            // Not modelled: the whole container's taint, and no element precision from now on.
+            let mut t = el.union();
+            for x in at {
+                t.extend(x);
+            }
+            Some(t)
+        }
+    }
+
+    /// `del x[k]` on a tracked container.
+    fn delete(&mut self, st: &mut State, t: NodeId, d: u32) {
+        let ast = self.ast;
+        let t = ast.unparen(t);
+        if ast.cat(t) == Cat::Container {
+            for c in ast.named_vec(t) {
+                self.delete(st, c, d + 1);
+            }
+            return;
+        }
+        if ast.cat(t) != Cat::Subscript {
+            if ast.cat(t) == Cat::Identifier {
+                let n = ast.text(t);
+                st.elems.remove(n);
+                st.vars.remove(n);
+                st.consts.remove(n);
+            }
+            return;
+        }
+        let Some(name) = ast.field(t, self.f.value).and_then(|v| self.tracked(st, v)) else {
+            self.expr(st, t, d);
+            return;
+        };
+        let subs: Vec<NodeId> = ast.fields(t, self.f.subscript).collect();
+        let key = match subs.as_slice() {
+            [sub] => self.constant(st, *sub),
+            _ => None,
+        };
+        let Some(mut el) = st.elems.remove(&name) else {
+            return;
+        };
+        let ok = match (&mut el, key) {
+            (Elems::Seq(v), Some(k)) => match seq_index(v.len(), &k) {
+                Some(i) => {
+                    v.remove(i);
+                    true
+                }
+                None => false,
+            },
+            (Elems::Map(v), Some(k)) => {
+                v.retain(|(x, _)| *x != k);
+                true
+            }
+            _ => false,
+        };
+        if ok {
+            st.set_elems(&name, el);
+        }
+    }
+
     /// The local function a call refers to: a plain name defined in the file (not a method),
     /// or a method name defined exactly once in the file's classes.
     fn resolve(&self, name: &str, via_attr: bool) -> Option<usize> {
@@ -921,6 +1391,18 @@ impl<'r> Analyzer<'r> {
             _ => None,
         }
     }
+}
+
+/// `[a:b]` of a sequence of `len` elements as a clamped index range.
+fn clamp_slice(len: usize, a: Option<i128>, b: Option<i128>) -> (usize, usize) {
+    let n = i128::try_from(len).unwrap_or(i128::MAX);
+    let fix = |x: i128| {
+        let x = if x < 0 { n + x } else { x };
+        usize::try_from(x.clamp(0, n)).unwrap_or(0)
+    };
+    let a = a.map_or(0, fix);
+    let b = b.map_or(len, fix);
+    (a, b.max(a))
 }
 
 fn path_key(text: &str) -> String {

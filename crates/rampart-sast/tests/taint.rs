@@ -158,3 +158,69 @@ fn sanitising_helper_inline_in_sink() {
     let src = "def quoted(v):\n    return shlex.quote(v)\n\ndef main():\n    p = request.args.get('p')\n    safe = quoted(p)\n    os.system('sha ' + safe)\n    os.system('sha ' + quoted(p))\n    os.system('sha ' + p)\n";
     assert_eq!(flows(src), vec![9]);
 }
+
+/// Containers with constant keys and indices are tracked element by element.
+#[test]
+fn constant_keys_and_indices_are_element_sensitive() {
+    let v = |body: &str| flows(&format!("def v():\n    q = request.form['q']\n{body}"));
+    // Dict: another constant key is clean, the tainted key is not, an unknown key is.
+    assert_eq!(
+        v(
+            "    d = {'a': q, 'b': 'ls'}\n    os.system(d['b'])\n    os.system(d['a'])\n    os.system(d[k])\n    os.system(d.get('b'))\n    os.system(d.get('a'))\n"
+        ),
+        vec![5, 6, 8]
+    );
+    // List: index, negative index, slicing.
+    assert_eq!(
+        v(
+            "    xs = ['ls', q, 'pwd']\n    os.system(xs[0])\n    os.system(xs[-2])\n    os.system(xs[2])\n    ys = xs[:1]\n    os.system(' '.join(ys))\n    os.system(' '.join(xs[1:]))\n"
+        ),
+        vec![5, 9]
+    );
+    // pop / remove / del / clear / popleft remove the tainted element.
+    assert_eq!(
+        v("    xs = [q, 'ls']\n    xs.pop(0)\n    os.system(xs[0])\n"),
+        Vec::<u32>::new()
+    );
+    assert_eq!(
+        v("    xs = ['ls', q]\n    t = xs.pop()\n    os.system(xs[0])\n    os.system(t)\n"),
+        vec![6]
+    );
+    assert_eq!(
+        v(
+            "    xs = ['a', 'b']\n    xs.append(q)\n    xs.remove('a')\n    os.system(xs[0])\n    os.system(xs[1])\n"
+        ),
+        vec![7]
+    );
+    assert_eq!(
+        v("    d = {'a': q, 'b': 'ls'}\n    del d['a']\n    os.system(' '.join(d.values()))\n"),
+        Vec::<u32>::new()
+    );
+    assert_eq!(
+        v("    xs = [q]\n    xs.clear()\n    xs.append('ls')\n    os.system(xs[0])\n"),
+        Vec::<u32>::new()
+    );
+    assert_eq!(
+        v(
+            "    dq = deque()\n    dq.append(q)\n    dq.append('ls')\n    dq.popleft()\n    os.system(dq[0])\n"
+        ),
+        Vec::<u32>::new()
+    );
+    // A constant store replaces the element; a store at an unknown key taints everything.
+    assert_eq!(
+        v(
+            "    xs = [q, 'x']\n    xs[0] = 'ls'\n    os.system(xs[0])\n    xs[i] = q\n    os.system(xs[1])\n"
+        ),
+        vec![7]
+    );
+    // Handed to a call, the container may change: its elements are no longer trusted apart.
+    assert_eq!(
+        v("    xs = ['ls', 'pwd']\n    fill(xs)\n    xs[0] = q\n    os.system(xs[1])\n"),
+        vec![6]
+    );
+    // Paths that disagree about the elements fall back to the whole container.
+    assert_eq!(
+        v("    xs = ['ls', q]\n    if c:\n        xs.pop()\n    os.system(xs[0])\n"),
+        vec![6]
+    );
+}

@@ -1,4 +1,5 @@
 import random
+import uuid
 import secrets
 import string
 
@@ -25,3 +26,20 @@ def make_session_id():
 def shuffle_deck(cards):
     # ok: insecure-random-security-value
     return random.sample(cards, len(cards))
+
+
+def sampling_budget():
+    # ok: insecure-random-security-value
+    max_tokens = random.randint(64, 512)
+    return max_tokens
+
+
+def new_invite_code():
+    # ruleid: insecure-random-security-value
+    return "".join(random.choice("0123456789") for _ in range(8))
+
+
+def make_session():
+    # ruleid: insecure-random-security-value
+    session_id = str(uuid.uuid1())
+    return session_id

@@ -13,4 +13,8 @@ def restore(path, blob):
     c = json.loads(blob)
     # ok: pickle-load
     d = pickle.dumps(blob)
-    return a, b, c, d
+    # ok: pickle-load
+    e = pickle.loads(d)
+    # ruleid: pickle-load
+    f = pickle.loads(blob)
+    return a, b, c, d, e, f

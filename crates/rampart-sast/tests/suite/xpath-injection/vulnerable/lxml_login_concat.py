@@ -1,0 +1,12 @@
+from flask import Flask, request
+from lxml import etree
+
+app = Flask(__name__)
+USERS = etree.parse("users.xml")
+
+
+@app.post("/login")
+def login():
+    name = request.form["name"]
+    found = USERS.xpath("//user[@name='" + name + "']")
+    return "ok" if found else "no"
