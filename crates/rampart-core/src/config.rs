@@ -34,6 +34,9 @@ pub struct Config {
     /// Scanner-specific settings, checked by each scanner.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub scanner: BTreeMap<String, toml::Table>,
+    /// Pipeline stage profiles (`[stages.pr]`, ...) for `rampart ci`, checked by rampart-pipeline.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub stages: BTreeMap<String, toml::Table>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

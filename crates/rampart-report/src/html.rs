@@ -73,12 +73,55 @@ pub(crate) fn write(report: &Report<'_>, out: &mut dyn Write) -> Result<(), Repo
         "CHART" => chart(report, &practices, s),
         "COVERAGE" => coverage(report, &practices, s),
         "BASELINE" => baseline(report, s),
+        "SSDF" => ssdf_evidence(report, s),
         "DIAGNOSTICS" => diagnostics(report, s),
         _ => {}
     });
     out.write_all(html.as_bytes())?;
     out.flush()?;
     Ok(())
+}
+
+/// The SSDF evidence of a pipeline stage run: each SP 800-218 task, its status and the runs
+/// that evidence it. Nothing when the report is not from `rampart ci`.
+fn ssdf_evidence(report: &Report<'_>, s: &mut String) {
+    let Some(ev) = report.ssdf else { return };
+    s.push_str("\n<section class=\"panel\" id=\"ssdf-evidence\">\n<h2>NIST SSDF (SP 800-218) evidence</h2>\n");
+    s.push_str("<table class=\"matrix\"><thead><tr><th>task</th><th>status</th><th>how rampart covers it</th><th>evidence</th></tr></thead><tbody>\n");
+    for t in ev.coverage() {
+        let evidence: Vec<String> = t
+            .evidence
+            .iter()
+            .map(|&i| {
+                let r = &ev.runs[i];
+                format!(
+                    "{} {} at {} on {} ({}): {}, {} finding(s), {} gating",
+                    r.stage,
+                    r.scanner,
+                    r.started_at,
+                    r.commit
+                        .as_deref()
+                        .map_or("no commit", |c| &c[..c.len().min(12)]),
+                    r.target,
+                    r.status,
+                    r.findings,
+                    r.gating
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "<tr data-task=\"{}\" data-status=\"{}\"><th title=\"{}\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&t.id),
+            escape(t.status.as_str()),
+            escape(&t.summary),
+            escape(&t.id),
+            escape(t.status.as_str()),
+            escape(&t.how),
+            escape(&evidence.join("; "))
+        );
+    }
+    s.push_str("</tbody></table>\n</section>");
 }
 
 /// Replaces each `{{NAME}}` of the template by what `emit` writes. Only the template is

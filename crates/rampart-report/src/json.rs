@@ -25,6 +25,9 @@ struct Document<'a> {
     summary: Summary,
     findings: Vec<JsonFinding<'a>>,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    /// SSDF evidence of a pipeline stage run (`rampart ci`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ssdf: Option<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -160,6 +163,7 @@ pub(crate) fn write(report: &Report<'_>, out: &mut dyn Write) -> Result<(), Repo
         },
         findings: report.findings.iter().map(finding).collect(),
         diagnostics: report.result.diagnostics.iter().map(diagnostic).collect(),
+        ssdf: report.ssdf.map(|e| e.to_json()),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     out.write_all(b"\n")?;

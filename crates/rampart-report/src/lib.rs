@@ -17,12 +17,18 @@ use rampart_core::baseline::{Baseline, BaselineEntry};
 use rampart_core::pipeline::ScanResult;
 use rampart_core::{Finding, Location, RuleRegistry, Severity};
 
+mod github;
+mod gitlab;
 mod html;
 mod json;
 mod junit;
 mod markdown;
 mod sarif;
+pub mod ssdf;
 mod table;
+
+pub use github::annotations as github_annotations;
+pub use gitlab::GITLAB_SCHEMA_VERSION;
 
 pub use html::escape_html;
 pub use json::SCHEMA_VERSION as JSON_SCHEMA_VERSION;
@@ -44,16 +50,25 @@ pub enum Format {
     Markdown,
     /// One self-contained HTML file: filters, search, chart and coverage matrices.
     Html,
+    /// GitLab SAST report (schema 15): SAST, IaC and model-file findings.
+    GitlabSast,
+    /// GitLab dependency scanning report (schema 15): dependency findings.
+    GitlabDependencyScanning,
+    /// GitLab secret detection report (schema 15): secrets.
+    GitlabSecretDetection,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 9] = [
         Format::Table,
         Format::Json,
         Format::Sarif,
         Format::Junit,
         Format::Markdown,
         Format::Html,
+        Format::GitlabSast,
+        Format::GitlabDependencyScanning,
+        Format::GitlabSecretDetection,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -64,6 +79,9 @@ impl Format {
             Format::Junit => "junit",
             Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::GitlabSast => "gitlab-sast",
+            Format::GitlabDependencyScanning => "gitlab-dependency-scanning",
+            Format::GitlabSecretDetection => "gitlab-secret-detection",
         }
     }
 
@@ -76,6 +94,9 @@ impl Format {
             Format::Junit => "xml",
             Format::Markdown => "md",
             Format::Html => "html",
+            Format::GitlabSast
+            | Format::GitlabDependencyScanning
+            | Format::GitlabSecretDetection => "json",
         }
     }
 }
@@ -87,7 +108,9 @@ impl fmt::Display for Format {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown format `{0}` (expected one of table, json, sarif, junit, markdown, html)")]
+#[error(
+    "unknown format `{0}` (expected one of table, json, sarif, junit, markdown, html, gitlab-sast, gitlab-dependency-scanning, gitlab-secret-detection)"
+)]
 pub struct ParseFormatError(pub String);
 
 impl FromStr for Format {
@@ -100,6 +123,9 @@ impl FromStr for Format {
             "junit" => Ok(Format::Junit),
             "markdown" => Ok(Format::Markdown),
             "html" => Ok(Format::Html),
+            "gitlab-sast" => Ok(Format::GitlabSast),
+            "gitlab-dependency-scanning" => Ok(Format::GitlabDependencyScanning),
+            "gitlab-secret-detection" => Ok(Format::GitlabSecretDetection),
             _ => Err(ParseFormatError(s.to_string())),
         }
     }
@@ -187,13 +213,39 @@ pub fn render_with_baseline(
     baseline: Option<&BaselineComparison>,
     out: &mut dyn Write,
 ) -> Result<(), ReportError> {
+    let extras = Extras {
+        baseline,
+        ssdf: None,
+    };
+    render_with(format, result, rules, opts, &extras, out)
+}
+
+/// What a report can say beyond the scan result itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extras<'a> {
+    /// The comparison with `--baseline` (HTML: new / existing / fixed).
+    pub baseline: Option<&'a BaselineComparison>,
+    /// SSDF evidence of a pipeline stage run (JSON and HTML get an `ssdf` section).
+    pub ssdf: Option<&'a ssdf::SsdfEvidence>,
+}
+
+/// [`render`] with everything [`Extras`] carries.
+pub fn render_with(
+    format: Format,
+    result: &ScanResult,
+    rules: &RuleRegistry,
+    opts: &RenderOptions,
+    extras: &Extras<'_>,
+    out: &mut dyn Write,
+) -> Result<(), ReportError> {
     let findings = prepare(&result.findings, opts.show_secrets);
     let report = Report {
         findings: &findings,
         result,
         rules,
         opts,
-        baseline,
+        baseline: extras.baseline,
+        ssdf: extras.ssdf,
     };
     match format {
         Format::Table => table::write(&report, out),
@@ -202,6 +254,11 @@ pub fn render_with_baseline(
         Format::Junit => junit::write(&report, out),
         Format::Markdown => markdown::write(&report, out),
         Format::Html => html::write(&report, out),
+        Format::GitlabSast => gitlab::write(&report, gitlab::Kind::Sast, out),
+        Format::GitlabDependencyScanning => {
+            gitlab::write(&report, gitlab::Kind::DependencyScanning, out)
+        }
+        Format::GitlabSecretDetection => gitlab::write(&report, gitlab::Kind::SecretDetection, out),
     }
 }
 
@@ -212,6 +269,7 @@ pub(crate) struct Report<'a> {
     pub rules: &'a RuleRegistry,
     pub opts: &'a RenderOptions,
     pub baseline: Option<&'a BaselineComparison>,
+    pub ssdf: Option<&'a ssdf::SsdfEvidence>,
 }
 
 impl Report<'_> {
@@ -227,6 +285,11 @@ impl Report<'_> {
     pub fn counts(&self) -> [(Severity, usize); 5] {
         Severity::ALL.map(|s| (s, self.active().filter(|f| f.severity == s).count()))
     }
+}
+
+/// Findings as every report sees them: redacted (unless `show_secrets`) and sorted.
+pub fn prepared(findings: &[Finding], show_secrets: bool) -> Vec<Finding> {
+    prepare(findings, show_secrets)
 }
 
 /// Clones, redacts and sorts the findings for output.

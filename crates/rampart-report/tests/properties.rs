@@ -151,6 +151,10 @@ proptest! {
                         prop_assert!((2..=5).contains(&cols), "{row}");
                     }
                 }
+                Format::GitlabSast | Format::GitlabDependencyScanning | Format::GitlabSecretDetection => {
+                    let doc: serde_json::Value = serde_json::from_str(text).unwrap();
+                    prop_assert!(doc["vulnerabilities"].is_array());
+                }
             }
         }
     }

@@ -49,6 +49,10 @@ enum Command {
     Dast(Box<commands::dast::DastArgs>),
     /// Write a starter rampart.toml, a GitHub Actions workflow and a GitLab CI job.
     Init(commands::init::InitArgs),
+    /// Run one pipeline stage (pre-commit, pr, build, deploy, staging) with its profile from rampart.toml.
+    Ci(Box<commands::ci::CiArgs>),
+    /// List the NIST SSDF (SP 800-218) tasks the configured stages cover, with evidence from stage reports.
+    Ssdf(commands::ssdf::SsdfArgs),
 }
 
 /// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 error.
@@ -76,6 +80,8 @@ fn main() -> ExitCode {
         Command::Db(args) => commands::db::run(args),
         Command::Init(args) => commands::init::run(args),
         Command::Dast(args) => commands::dast::run(*args, sub),
+        Command::Ci(args) => commands::ci::run(*args, sub),
+        Command::Ssdf(args) => commands::ssdf::run(args),
     };
     match result {
         Ok(code) => code,

@@ -18,6 +18,22 @@ pub fn write(
     path: Option<&Path>,
     baseline: Option<&rampart_report::BaselineComparison>,
 ) -> Result<()> {
+    let extras = rampart_report::Extras {
+        baseline,
+        ssdf: None,
+    };
+    write_with(format, result, rules, common, path, &extras)
+}
+
+/// [`write`] with everything a report can carry besides the result (baseline, SSDF evidence).
+pub fn write_with(
+    format: Format,
+    result: &ScanResult,
+    rules: &RuleRegistry,
+    common: &CommonArgs,
+    path: Option<&Path>,
+    extras: &rampart_report::Extras<'_>,
+) -> Result<()> {
     let color = path.is_none()
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -32,13 +48,13 @@ pub fn write(
             let file = std::fs::File::create(p)
                 .with_context(|| format!("cannot write {}", p.display()))?;
             let mut w = std::io::BufWriter::new(file);
-            rampart_report::render_with_baseline(format, result, rules, &opts, baseline, &mut w)?;
+            rampart_report::render_with(format, result, rules, &opts, extras, &mut w)?;
             w.flush()?;
         }
         None => {
             let stdout = std::io::stdout();
             let mut w = stdout.lock();
-            rampart_report::render_with_baseline(format, result, rules, &opts, baseline, &mut w)?;
+            rampart_report::render_with(format, result, rules, &opts, extras, &mut w)?;
             w.flush()?;
         }
     }

@@ -94,7 +94,12 @@ fn each_format_goes_to_its_own_file() {
 #[test]
 fn init_writes_config_workflows_and_keeps_existing_files() {
     let dir = tempfile::tempdir().unwrap();
-    rampart().arg("init").arg(dir.path()).assert().success();
+    rampart()
+        .arg("init")
+        .arg(dir.path())
+        .args(["--repo", "acme/rampart"])
+        .assert()
+        .success();
     for f in [
         "rampart.toml",
         ".github/workflows/rampart.yml",
@@ -116,6 +121,7 @@ fn init_writes_config_workflows_and_keeps_existing_files() {
     rampart()
         .arg("init")
         .arg(dir.path())
+        .args(["--repo", "acme/rampart"])
         .assert()
         .success()
         .stderr(predicate::str::contains("kept"));

@@ -16,7 +16,7 @@ use crate::output;
 #[derive(Args, Debug, Clone)]
 pub struct CommonArgs {
     /// Output format; repeat for several, each optionally followed by its own --output.
-    #[arg(long = "format", short = 'f', value_name = "FORMAT", value_parser = ["table", "json", "sarif", "junit", "markdown", "html"])]
+    #[arg(long = "format", short = 'f', value_name = "FORMAT", value_parser = ["table", "json", "sarif", "junit", "markdown", "html", "gitlab-sast", "gitlab-dependency-scanning", "gitlab-secret-detection"])]
     pub formats: Vec<String>,
     /// Write the preceding --format to FILE instead of standard output.
     #[arg(long = "output", short = 'o', value_name = "FILE")]

@@ -114,9 +114,9 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 }
 
 /// The secrets scanner looking at response bodies, through the DAST crate's hook.
-struct SecretsInResponses {
-    scanner: rampart_secrets::SecretsScanner,
-    ctx: ScanContext,
+pub(crate) struct SecretsInResponses {
+    pub(crate) scanner: rampart_secrets::SecretsScanner,
+    pub(crate) ctx: ScanContext,
 }
 
 impl ResponseInspector for SecretsInResponses {

@@ -1,6 +1,7 @@
 //! One module per subcommand. Commands that scan share [`common::CommonArgs`] and
 //! [`common::finish`], so every scanner's command has the same formats, gate and suppressions.
 
+pub mod ci;
 pub mod common;
 pub mod dast;
 pub mod db;
@@ -14,3 +15,4 @@ pub mod sast;
 pub mod sbom;
 pub mod scan;
 pub mod secrets;
+pub mod ssdf;
