@@ -300,6 +300,12 @@ fn result(f: &Finding, rule_index: usize) -> Value {
         "partialFingerprints": { "rampart/v1": f.fingerprint.as_str() },
         "properties": properties,
     });
+    // `rampart ci --diff-base`: SARIF's own field for new versus pre-existing results.
+    match f.properties.get("diff").and_then(|v| v.as_str()) {
+        Some("new") => r["baselineState"] = json!("new"),
+        Some("existing") | Some("moved") => r["baselineState"] = json!("unchanged"),
+        _ => {}
+    }
     if let Some(s) = &f.suppression {
         let mut sup = json!({
             "kind": match s.kind {

@@ -108,6 +108,19 @@ fn finding(s: &mut String, p: &Painter, f: &Finding, suppressed_because: Option<
             f.locations.len() - MAX_LOCATIONS
         );
     }
+    // `rampart ci --diff-base`: whether the change introduced the finding (it gates) or not.
+    if let Some(status) = f.properties.get("diff").and_then(|v| v.as_str()) {
+        let reason = f
+            .properties
+            .get("diff_reason")
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
+        let label = match status {
+            "new" => p.paint("new in this change:", color(AnsiColor::Yellow)),
+            _ => p.paint(&format!("{status}, does not gate:"), dim()),
+        };
+        let _ = writeln!(s, "  {label} {}", clean(reason));
+    }
     for line in f.message.lines() {
         let _ = writeln!(s, "  {}", clean(line));
     }

@@ -591,3 +591,155 @@ fn build_stage_scans_the_image() {
     assert_eq!(runs[0]["scanner"], "image");
     assert!(runs[0]["findings"].as_u64().unwrap() > 0);
 }
+
+#[test]
+fn github_actions_annotations_cover_new_findings_only() {
+    let tmp = pr_repo();
+    let d = tmp.path().join("repo");
+    let out = rampart(&d)
+        .env("GITHUB_ACTIONS", "true")
+        .args([
+            "ci",
+            "--stage",
+            "pr",
+            "--diff-base",
+            "main",
+            "--no-progress",
+        ])
+        .args(["--format", "sarif", "--output"])
+        .arg(tmp.path().join("pr.sarif"))
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines.iter().any(
+            |l| l.starts_with("::error file=app.py,line=") && l.contains("code-injection-eval")
+        ),
+        "{stdout}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("::error file=settings.py,line=1")),
+        "{stdout}"
+    );
+    // Existing and moved findings are not annotated; the secret is not printed.
+    assert!(
+        !stdout.contains("lib.py") && !stdout.contains("net.py"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("R7kd2QmXv9LpZt4WbNc8HsYe3JfUa6"),
+        "{stdout}"
+    );
+    // SARIF says which results are new.
+    let sarif = report(tmp.path(), "pr.sarif");
+    let states: Vec<(&str, &str)> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    .as_str()
+                    .unwrap_or(""),
+                r["baselineState"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(states.contains(&("lib.py", "unchanged")), "{states:?}");
+    assert!(states.contains(&("settings.py", "new")), "{states:?}");
+    // Outside Actions nothing of the sort is printed.
+    let out = rampart(&d)
+        .args([
+            "ci",
+            "--stage",
+            "pr",
+            "--diff-base",
+            "main",
+            "--no-progress",
+        ])
+        .args(["--format", "sarif", "--output"])
+        .arg(tmp.path().join("pr2.sarif"))
+        .assert()
+        .code(1);
+    assert!(!String::from_utf8_lossy(&out.get_output().stdout).contains("::error"));
+}
+
+/// A plain HTTP server on 127.0.0.1 answering every request with the same small page and no
+/// security headers; runs until the test process ends.
+fn serve_page() -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            std::thread::spawn(move || {
+                let mut buf = Vec::new();
+                let mut chunk = [0u8; 4096];
+                while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match s.read(&mut chunk) {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                    }
+                    if buf.len() > 65536 {
+                        return;
+                    }
+                }
+                let body = "<html><head><title>shop</title></head><body><h1>Shop</h1><a href=\"/about\">about</a></body></html>";
+                let _ = write!(
+                    s,
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+            });
+        }
+    });
+    format!("http://{addr}/")
+}
+
+#[test]
+fn staging_stage_runs_dast_against_the_url() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(
+        d,
+        "rampart.toml",
+        "[stages.staging]\ntime_budget = \"90s\"\nfail_on = \"none\"\n",
+    );
+    let url = serve_page();
+    let out = rampart(d)
+        .args([
+            "ci",
+            "--stage",
+            "staging",
+            "--no-progress",
+            "--format",
+            "json",
+            "--url",
+            &url,
+        ])
+        .assert()
+        .code(0);
+    let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let findings = doc["findings"].as_array().unwrap();
+    assert!(findings.iter().any(|f| f["scanner"] == "dast"), "{doc}");
+    assert!(
+        findings.iter().all(|f| f["locations"][0]["kind"] == "url"),
+        "{doc}"
+    );
+    let runs = doc["ssdf"]["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 1);
+    assert_eq!(runs[0]["scanner"], "dast");
+    assert_eq!(runs[0]["target"], url.as_str());
+    assert_eq!(runs[0]["status"], "passed");
+    let pw82 = doc["ssdf"]["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "PW.8.2")
+        .unwrap();
+    assert_eq!(pw82["status"], "evidenced");
+}
