@@ -115,7 +115,7 @@ impl ChangeSet {
                     let (start, count) = parse_hunk_new(h)
                         .ok_or_else(|| format!("line {}: bad hunk header `{line}`", n + 1))?;
                     if count > 0 {
-                        p.lines.add(start, start + count - 1);
+                        p.lines.add(start, start.saturating_add(count - 1));
                     }
                 }
                 continue;

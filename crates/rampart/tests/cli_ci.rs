@@ -743,3 +743,81 @@ fn staging_stage_runs_dast_against_the_url() {
         .unwrap();
     assert_eq!(pw82["status"], "evidenced");
 }
+
+/// The shared OSV PyPI data beside the repository, imported once into an advisory database.
+fn pypi_db() -> &'static Path {
+    static DB: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    DB.get_or_init(|| {
+        let zip = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/osv/PyPI/all.zip");
+        assert!(
+            zip.exists(),
+            "{} is missing: the shared data must sit beside the repository",
+            zip.display()
+        );
+        let db = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-ci-pypi-db");
+        let _ = std::fs::remove_dir_all(&db);
+        Command::cargo_bin("rampart")
+            .unwrap()
+            .args(["db", "import"])
+            .arg(&zip)
+            .arg("--db")
+            .arg(&db)
+            .assert()
+            .success();
+        db
+    })
+}
+
+#[test]
+fn pr_gates_dependencies_the_change_adds_or_upgrades() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    git(d, &["init", "-q"]);
+    write(d, "requirements.txt", "jinja2==2.10\nurllib3==1.24.1\n");
+    git(d, &["add", "."]);
+    git(d, &["commit", "-qm", "base"]);
+    git(d, &["checkout", "-qb", "deps"]);
+    // jinja2 untouched, urllib3 upgraded (to a release that still has advisories), requests added.
+    write(
+        d,
+        "requirements.txt",
+        "jinja2==2.10\nurllib3==1.24.2\nrequests==2.19.0\n",
+    );
+    git(d, &["commit", "-qam", "deps"]);
+    let out = rampart(d)
+        .env("RAMPART_DB", pypi_db())
+        .args([
+            "ci",
+            "--stage",
+            "pr",
+            "--diff-base",
+            "main",
+            "--no-progress",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(1);
+    let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let mut by_pkg: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for f in doc["findings"].as_array().unwrap() {
+        if f["scanner"] == "sca" && f["locations"][0]["kind"] == "package" {
+            by_pkg
+                .entry(f["locations"][0]["name"].as_str().unwrap().to_string())
+                .or_default()
+                .push(f["properties"]["diff"].as_str().unwrap().to_string());
+        }
+    }
+    for pkg in ["jinja2", "urllib3", "requests"] {
+        assert!(
+            by_pkg.get(pkg).is_some_and(|v| !v.is_empty()),
+            "no findings for {pkg}: {by_pkg:?}"
+        );
+    }
+    assert!(
+        by_pkg["jinja2"].iter().all(|s| s == "existing"),
+        "{by_pkg:?}"
+    );
+    assert!(by_pkg["urllib3"].iter().all(|s| s == "new"), "{by_pkg:?}");
+    assert!(by_pkg["requests"].iter().all(|s| s == "new"), "{by_pkg:?}");
+}
