@@ -1,7 +1,7 @@
 //! The built-in pack over a directory, printed as the `findings` part of rampart's JSON report
 //! (rule id, path, start line), for the compat scripts while the CLI binary is not at hand:
 //! `RAMPART=target/debug/examples/sast_json python3 compat/score_suite.py --tool rampart`.
-//! Accepts (and ignores) the CLI's `sast` word and `--format json`.
+//! Accepts (and ignores) the CLI's `sast` word and `--format json`; `--no-cross-file` as the CLI.
 
 fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
@@ -27,7 +27,11 @@ fn main() {
         std::process::exit(2);
     };
     let root = std::path::PathBuf::from(root);
-    let scanner = match rampart_sast::SastScanner::new(&rampart_sast::SastConfig::default()) {
+    let cfg = rampart_sast::SastConfig {
+        cross_file: !args.iter().any(|a| a == "--no-cross-file"),
+        ..Default::default()
+    };
+    let scanner = match rampart_sast::SastScanner::new(&cfg) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");
@@ -48,7 +52,7 @@ fn main() {
             continue;
         };
         let src = String::from_utf8_lossy(&bytes);
-        for fi in scanner.scan_text(&rel, &src) {
+        for fi in scanner.scan_text_in(&rel, &src, Some(&root)) {
             findings.push(serde_json::json!({
                 "rule_id": fi.rule_id,
                 "locations": [{"kind": "file", "path": rel,

@@ -33,6 +33,8 @@ pub struct Ast {
     pub child_ids: Vec<NodeId>,
     /// Whether tree-sitter reported a syntax error anywhere.
     pub has_error: bool,
+    /// Offsets of line starts, built on first use by [`Ast::line_of`].
+    pub line_starts: std::sync::OnceLock<Vec<u32>>,
 }
 
 thread_local! {
@@ -107,6 +109,7 @@ fn convert(lang: &dyn Language, src: &str, tree: &tree_sitter::Tree) -> Ast {
                     nodes,
                     child_ids,
                     has_error,
+                    line_starts: std::sync::OnceLock::new(),
                 };
             }
             if let Some((id, kids)) = stack.pop() {
@@ -203,12 +206,17 @@ impl Ast {
 
     /// 1-based line of a byte offset.
     pub fn line_of(&self, offset: u32) -> u32 {
-        let upto = self
-            .src
-            .as_bytes()
-            .get(..offset as usize)
-            .unwrap_or(self.src.as_bytes());
-        upto.iter().filter(|b| **b == b'\n').count() as u32 + 1
+        let starts = self.line_starts.get_or_init(|| {
+            let mut v = vec![0u32];
+            for (i, b) in self.src.bytes().enumerate() {
+                if b == b'\n' {
+                    v.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
+                }
+            }
+            v
+        });
+        // Number of line starts at or before the offset = the 1-based line.
+        starts.partition_point(|s| *s <= offset) as u32
     }
 
     /// Strips parentheses: `((x))` → `x`.

@@ -160,6 +160,12 @@ pub trait Language: Send + Sync {
     fn is_delete(&self, _kind: u16) -> bool {
         false
     }
+    /// Candidate files (paths relative to the scan root, `/`-separated, most specific first)
+    /// of the module a file at `caller` imports as `module` (dotted; leading dots for relative
+    /// imports). Empty when the language has no such notion.
+    fn module_files(&self, _caller: &str, _module: &str) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// The Python implementation.
@@ -454,6 +460,43 @@ impl Language for Python {
     }
     fn is_delete(&self, kind: u16) -> bool {
         kind == self.delete_kind
+    }
+    fn module_files(&self, caller: &str, module: &str) -> Vec<String> {
+        let dots = module.chars().take_while(|c| *c == '.').count();
+        let parts: Vec<&str> = module[dots..]
+            .split('.')
+            .filter(|p| !p.is_empty())
+            .collect();
+        // Only identifiers: a module name can never walk out of the tree.
+        let ident = |p: &&str| {
+            p.chars().all(|c| c.is_alphanumeric() || c == '_')
+                && !p.starts_with(|c: char| c.is_ascii_digit())
+        };
+        if parts.is_empty() || !parts.iter().all(ident) {
+            return Vec::new();
+        }
+        let mut dir: Vec<&str> = caller.split('/').collect();
+        dir.pop();
+        let bases: Vec<Vec<&str>> = if dots > 0 {
+            // `from .x` is the caller's package, each further dot one level up.
+            if dots - 1 > dir.len() {
+                return Vec::new();
+            }
+            vec![dir[..dir.len() - (dots - 1)].to_vec()]
+        } else {
+            // Absolute: the caller's directory and each ancestor up to the root, so both a
+            // flat layout and `src/`-style roots resolve.
+            (0..=dir.len()).rev().map(|n| dir[..n].to_vec()).collect()
+        };
+        let mut out = Vec::new();
+        for b in bases {
+            let mut p: Vec<&str> = b;
+            p.extend(parts.iter().copied());
+            let stem = p.join("/");
+            out.push(format!("{stem}.py"));
+            out.push(format!("{stem}/__init__.py"));
+        }
+        out
     }
 }
 

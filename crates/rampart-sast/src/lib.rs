@@ -12,6 +12,7 @@ pub mod eval;
 pub mod lang;
 pub mod matcher;
 pub mod pattern;
+pub mod project;
 pub mod rules;
 pub mod ruletest;
 pub mod taint;
@@ -21,7 +22,7 @@ mod builtin {
 }
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use aho_corasick::AhoCorasick;
 use rampart_core::finding::Region;
@@ -34,6 +35,7 @@ use serde::Deserialize;
 
 use crate::lang::Language;
 use crate::matcher::{Env, Target};
+use crate::project::{Cx, Ext, Project};
 pub use crate::rules::{Origin, RuleError, SastRule};
 pub use crate::ruletest::{RuleTestResult, TestReport, run_rule_tests};
 
@@ -52,6 +54,8 @@ pub struct SastConfig {
     pub disabled_rules: Vec<String>,
     /// Run the built-in rule pack (default true).
     pub builtin: bool,
+    /// Follow taint into the modules a file imports from the scanned tree (default true).
+    pub cross_file: bool,
 }
 
 impl Default for SastConfig {
@@ -60,6 +64,7 @@ impl Default for SastConfig {
             rule_dirs: Vec::new(),
             disabled_rules: Vec::new(),
             builtin: true,
+            cross_file: true,
         }
     }
 }
@@ -98,6 +103,9 @@ pub struct RawMatch {
     pub env: Env,
     /// Taint rules: where the data came from and the calls it went through.
     pub source: Option<u32>,
+    /// Cross-file taint: the sink lies in another module ([`project::Project::file`]); `start`
+    /// and `end` are offsets in that file.
+    pub sink_file: Option<u32>,
     pub via_calls: Vec<u32>,
 }
 
@@ -113,6 +121,11 @@ impl Engine {
         let mut lits = Vec::new();
         for r in &rules {
             rules::req_literals(&r.req, &mut lits);
+            if let rules::RuleKind::Taint(t) = &r.kind {
+                for q in t.reqs.iter().flatten() {
+                    rules::req_literals(q, &mut lits);
+                }
+            }
         }
         lits.sort();
         lits.dedup();
@@ -156,6 +169,13 @@ impl Engine {
         rel_path: &str,
         src: &str,
     ) -> Vec<RawMatch> {
+        self.scan_project(lang, rel_path, src, None)
+    }
+
+    /// Like [`Engine::scan_with`]; with a project (and its root) taint rules follow calls into
+    /// the modules the file imports.
+    /// Which of the rules' literals occur in `src` (for [`Engine::has_literal`]).
+    pub fn literals_present(&self, src: &str) -> Vec<bool> {
         let mut present = vec![false; self.lit_ids.len()];
         if let Some(ac) = &self.ac {
             for m in ac.find_overlapping_iter(src) {
@@ -164,20 +184,37 @@ impl Engine {
                 }
             }
         }
-        let has = |lit: &str| {
-            self.lit_ids
-                .get(lit)
-                .and_then(|i| present.get(*i))
-                .copied()
-                .unwrap_or(false)
-        };
+        present
+    }
+
+    /// Whether `lit` (one of the rules' literals) was found, per `present`.
+    pub fn has_literal(&self, present: &[bool], lit: &str) -> bool {
+        self.lit_ids
+            .get(lit)
+            .and_then(|i| present.get(*i))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    pub fn scan_project(
+        &self,
+        lang: &'static dyn Language,
+        rel_path: &str,
+        src: &str,
+        project: Option<(&Project, &Path)>,
+    ) -> Vec<RawMatch> {
+        let present = self.literals_present(src);
+        let has = |lit: &str| self.has_literal(&present, lit);
         let wanted: Vec<usize> = self
             .rules
             .iter()
             .enumerate()
             .filter(|(_, r)| r.language == lang.name())
             .filter(|(_, r)| r.paths.as_ref().is_none_or(|p| p.allows(rel_path)))
-            .filter(|(_, r)| rules::req_holds(&r.req, &has))
+            .filter(|(_, r)| {
+                let req = if project.is_some() { &r.xreq } else { &r.req };
+                rules::req_holds(req, &has)
+            })
             .map(|(i, _)| i)
             .collect();
         if wanted.is_empty() {
@@ -203,19 +240,38 @@ impl Engine {
                                 end: m.end,
                                 env: m.env,
                                 source: None,
+                                sink_file: None,
                                 via_calls: vec![],
                             });
                         }
                     }
                 }
                 rules::RuleKind::Taint(spec) => {
-                    for h in taint::run(spec, &target) {
+                    let part = |q: &rules::Req| rules::req_holds(q, &has);
+                    let hits = match project {
+                        Some((p, root)) => {
+                            let ext = Ext {
+                                cx: Cx {
+                                    project: p,
+                                    engine: self,
+                                    root,
+                                    lang,
+                                },
+                                caller: rel_path.to_string(),
+                                rule: i,
+                            };
+                            taint::run_ext(spec, &target, Some(&ext), &part)
+                        }
+                        None => taint::run_ext(spec, &target, None, &part),
+                    };
+                    for h in hits {
                         out.push(RawMatch {
                             rule: i,
                             start: h.sink_start,
                             end: h.sink_end,
                             env: Vec::new(),
                             source: Some(h.source_start),
+                            sink_file: h.sink_file,
                             via_calls: h.via_calls,
                         });
                     }
@@ -311,6 +367,8 @@ fn interpolate(template: &str, env: &Env, src: &str) -> String {
 pub struct SastScanner {
     engine: Engine,
     skipped: Vec<RuleError>,
+    cross_file: bool,
+    project: Project,
 }
 
 impl SastScanner {
@@ -375,6 +433,8 @@ impl SastScanner {
         Ok(SastScanner {
             engine: Engine::new(rules),
             skipped: loaded.skipped,
+            cross_file: cfg.cross_file,
+            project: Project::new(),
         })
     }
 
@@ -388,18 +448,73 @@ impl SastScanner {
         &self.skipped
     }
 
-    /// Scans one source text (what `scan_file` does with the file's bytes).
+    /// Scans one source text (what `scan_file` does with the file's bytes), on its own.
     pub fn scan_text(&self, rel_path: &str, src: &str) -> Vec<Finding> {
-        let matches = self.engine.scan_source(rel_path, src);
+        self.scan_text_in(rel_path, src, None)
+    }
+
+    /// Scans one source text of the tree under `root`: with cross-file analysis on, taint
+    /// follows calls into the modules it imports from that tree. A flow whose sink lies in
+    /// another module is reported at that sink, in that file.
+    pub fn scan_text_in(&self, rel_path: &str, src: &str, root: Option<&Path>) -> Vec<Finding> {
+        let lang = self
+            .engine
+            .language_for(rel_path)
+            .unwrap_or_else(|| lang::python());
+        let project = match root {
+            Some(r) if self.cross_file => Some((&self.project, r)),
+            _ => None,
+        };
+        let (matches, remote): (Vec<RawMatch>, Vec<RawMatch>) = self
+            .engine
+            .scan_project(lang, rel_path, src, project)
+            .into_iter()
+            .partition(|m| m.sink_file.is_none());
+        let mut findings = self.findings_of(rel_path, src, &matches, None);
+        let mut by_file: std::collections::BTreeMap<u32, Vec<RawMatch>> = Default::default();
+        for m in remote {
+            if let Some(f) = m.sink_file {
+                by_file.entry(f).or_default().push(m);
+            }
+        }
+        for (fid, ms) in by_file {
+            let Some(mf) = self.project.file(fid) else {
+                continue;
+            };
+            findings.extend(self.findings_of(&mf.rel, &mf.src, &ms, Some((rel_path, src))));
+        }
+        findings
+    }
+
+    /// Findings of matches located in `rel_path`; `from` is the file the data came from when
+    /// it is another one (cross-file flows).
+    fn findings_of(
+        &self,
+        rel_path: &str,
+        src: &str,
+        matches: &[RawMatch],
+        from: Option<(&str, &str)>,
+    ) -> Vec<Finding> {
         let mut findings = Vec::with_capacity(matches.len());
         // Fingerprint: rule, path, the whole text of the matched lines (a focused match is
         // often a bare name) and the occurrence number among equal keys in file order, so two
         // identical statements stay two findings and inserting lines above changes nothing.
         let mut seen: HashMap<(usize, String), u32> = HashMap::new();
-        for m in &matches {
-            let Some(f) = self.engine.to_finding(rel_path, src, m) else {
+        for m in matches {
+            let Some(mut f) = self.engine.to_finding(rel_path, src, m) else {
                 continue;
             };
+            if let (Some((caller, csrc)), Some(so)) = (from, m.source) {
+                let line = |o: u32| rampart_core::finding::line_col(csrc.as_bytes(), o as usize).0;
+                let mut trace =
+                    vec![serde_json::json!({"kind": "source", "path": caller, "line": line(so)})];
+                for c in &m.via_calls {
+                    trace.push(serde_json::json!({"kind": "call", "path": caller, "line": c}));
+                }
+                trace.push(serde_json::json!({"kind": "sink", "path": rel_path,
+                    "line": f.primary_location().start_line()}));
+                f = f.with_property("trace", serde_json::Value::Array(trace));
+            }
             // Counted on the normalised text: the fingerprint ignores indentation.
             let key = normalize_ws(&matched_lines(src, m.start as usize, m.end as usize));
             let n = seen.entry((m.rule, key.clone())).or_insert(0);
@@ -431,7 +546,7 @@ impl Scanner for SastScanner {
             && self.engine.language_for(file.rel_path).is_some()
     }
 
-    fn scan_file(&self, _ctx: &ScanContext, file: &FileTarget<'_>, out: &mut ScanOutput) {
+    fn scan_file(&self, ctx: &ScanContext, file: &FileTarget<'_>, out: &mut ScanOutput) {
         let owned;
         let bytes: &[u8] = match file.content {
             Some(b) => b,
@@ -460,7 +575,7 @@ impl Scanner for SastScanner {
             return;
         }
         let src = String::from_utf8_lossy(bytes);
-        for f in self.scan_text(file.info.rel_path, &src) {
+        for f in self.scan_text_in(file.info.rel_path, &src, Some(&ctx.root)) {
             out.push(f);
         }
     }

@@ -88,6 +88,10 @@ pub struct Target<'a> {
     pub f: Fields,
     /// Local name → fully qualified dotted name, from the file's imports.
     pub imports: HashMap<String, String>,
+    /// Local name → dotted name for following calls into other modules of the project:
+    /// [`Target::imports`] plus relative imports (leading dots kept) and plain `import a.b`
+    /// (`a` → `a`).
+    pub module_imports: HashMap<String, String>,
     /// Names bound exactly once in the file, to a plain string literal: Semgrep's constant
     /// propagation lets `eval("...")` match `eval(data)` after `data = "None"`.
     pub const_strings: HashMap<String, NodeId>,
@@ -118,11 +122,13 @@ impl<'a> Target<'a> {
             lang,
             f,
             imports: HashMap::new(),
+            module_imports: HashMap::new(),
             const_strings: HashMap::new(),
             by_kind,
             named,
         };
         t.imports = t.collect_imports();
+        t.module_imports = t.collect_module_imports();
         t.const_strings = t.collect_const_strings();
         t
     }
@@ -152,6 +158,46 @@ impl<'a> Target<'a> {
                         if let Some((name, alias)) = self.aliased(c) {
                             let local = alias.unwrap_or_else(|| name.clone());
                             map.insert(local, format!("{module}.{name}"));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        map
+    }
+
+    fn collect_module_imports(&self) -> HashMap<String, String> {
+        let a = self.ast;
+        let mut map = self.imports.clone();
+        for (id, n) in a.nodes.iter().enumerate() {
+            let id = id as NodeId;
+            match n.cat {
+                Cat::Import => {
+                    for c in a.fields(id, self.f.name) {
+                        if let Some((full, None)) = self.aliased(c) {
+                            let first = full.split('.').next().unwrap_or("").to_string();
+                            map.insert(first.clone(), first);
+                        }
+                    }
+                }
+                Cat::ImportFrom => {
+                    let Some(m) = a.field(id, self.f.module_name) else {
+                        continue;
+                    };
+                    let module = strip_ws(a.text(m));
+                    if !module.starts_with('.') {
+                        continue;
+                    }
+                    for c in a.fields(id, self.f.name) {
+                        if let Some((name, alias)) = self.aliased(c) {
+                            let local = alias.unwrap_or_else(|| name.clone());
+                            let full = if module.chars().all(|c| c == '.') {
+                                format!("{module}{name}")
+                            } else {
+                                format!("{module}.{name}")
+                            };
+                            map.insert(local, full);
                         }
                     }
                 }

@@ -74,6 +74,32 @@ pub struct TaintSpec {
     pub sinks: Vec<Formula>,
     pub sanitizers: Vec<Formula>,
     pub propagators: Vec<Propagator>,
+    /// The literals each part needs, in the order above: a part whose literals a file lacks
+    /// is not evaluated on it.
+    pub reqs: [Vec<Req>; 4],
+}
+
+impl TaintSpec {
+    fn with_reqs(
+        sources: Vec<Formula>,
+        sinks: Vec<Formula>,
+        sanitizers: Vec<Formula>,
+        propagators: Vec<Propagator>,
+    ) -> TaintSpec {
+        let reqs = [
+            sources.iter().map(req_of).collect(),
+            sinks.iter().map(req_of).collect(),
+            sanitizers.iter().map(req_of).collect(),
+            propagators.iter().map(|p| req_of(&p.formula)).collect(),
+        ];
+        TaintSpec {
+            sources,
+            sinks,
+            sanitizers,
+            propagators,
+            reqs,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -126,6 +152,12 @@ pub struct SastRule {
     pub kind: RuleKind,
     pub fix: Option<String>,
     pub req: Req,
+    /// Taint rules with cross-file analysis: a source or a sink suffices (the other may be in
+    /// an imported module). Equal to `req` for search rules.
+    pub xreq: Req,
+    /// Taint rules: the literals of the sources alone, and of the sinks alone.
+    pub src_req: Req,
+    pub snk_req: Req,
     pub paths: Option<PathFilter>,
     pub language: &'static str,
     /// The YAML file the rule came from.
@@ -424,12 +456,12 @@ fn load_rule(
                     return Err(format!("`{k}` is not allowed in a taint rule"));
                 }
             }
-            RuleKind::Taint(TaintSpec {
+            RuleKind::Taint(TaintSpec::with_reqs(
                 sources,
                 sinks,
                 sanitizers,
                 propagators,
-            })
+            ))
         }
         other => return Err(format!("unsupported feature `mode: {other}`")),
     };
@@ -461,12 +493,18 @@ fn load_rule(
         fix.as_deref(),
         file,
     )?;
-    let req = match &kind {
-        RuleKind::Search(f) => req_of(f),
-        RuleKind::Taint(t) => simplify(Req::All(vec![
-            simplify(Req::Any(t.sources.iter().map(req_of).collect())),
-            simplify(Req::Any(t.sinks.iter().map(req_of).collect())),
-        ])),
+    let (req, xreq, src_req, snk_req) = match &kind {
+        RuleKind::Search(f) => (req_of(f), req_of(f), Req::True, Req::True),
+        RuleKind::Taint(t) => {
+            let src = simplify(Req::Any(t.sources.iter().map(req_of).collect()));
+            let snk = simplify(Req::Any(t.sinks.iter().map(req_of).collect()));
+            (
+                simplify(Req::All(vec![src.clone(), snk.clone()])),
+                simplify(Req::Any(vec![src.clone(), snk.clone()])),
+                src,
+                snk,
+            )
+        }
     };
     Ok(Some(SastRule {
         rule,
@@ -476,6 +514,9 @@ fn load_rule(
         kind,
         fix,
         req,
+        xreq,
+        src_req,
+        snk_req,
         paths,
         language: language.name(),
         file: file.to_string(),

@@ -18,7 +18,7 @@ use crate::consteval::{self, Value};
 use crate::eval;
 use crate::lang::{Cat, ElemOp, Language, Shape};
 use crate::matcher::{Fields, Target};
-use crate::rules::TaintSpec;
+use crate::rules::{Req, TaintSpec};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Label {
@@ -37,6 +37,9 @@ type PropMap = HashMap<Span, Vec<(Span, Span)>>;
 /// A sink reached by a source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TaintHit {
+    /// The file of the sink when it is another module's ([`Externals`] file id); `None` for
+    /// the file analysed.
+    pub sink_file: Option<u32>,
     pub sink_start: u32,
     pub sink_end: u32,
     pub source_start: u32,
@@ -44,12 +47,35 @@ pub struct TaintHit {
     pub via_calls: Vec<u32>,
 }
 
+/// (parameter, sink file when another module's, sink start, sink end, call lines on the way)
+type ParamSink = (u16, Option<u32>, u32, u32, Vec<u32>);
+
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Summary {
     param_to_ret: BTreeSet<u16>,
     ret_sources: BTreeSet<u32>,
-    /// (parameter, sink range, call lines on the way)
-    param_sinks: BTreeSet<(u16, u32, u32, Vec<u32>)>,
+    /// (parameter, sink file when another module's, sink range, call lines on the way)
+    param_sinks: BTreeSet<ParamSink>,
+}
+
+/// What a function of another module does with its arguments, for callers in other files:
+/// the cross-file counterpart of a local summary.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExtSummary {
+    /// Parameter names (to match keyword arguments).
+    pub params: Vec<String>,
+    pub param_to_ret: BTreeSet<u16>,
+    /// Whether it returns data from a source of its own.
+    pub ret_tainted: bool,
+    /// (parameter, file id of the sink, sink range)
+    pub param_sinks: BTreeSet<(u16, u32, u32, u32)>,
+}
+
+/// Functions of other modules, for a file's imports.
+pub trait Externals {
+    /// The summary of the function a call names, given its dotted name through the imports
+    /// (`pkg.helpers.build_path`; relative imports keep their leading dots).
+    fn summary(&self, qualified: &str) -> Option<std::sync::Arc<ExtSummary>>;
 }
 
 #[derive(Debug, Clone)]
@@ -128,6 +154,7 @@ impl State {
 const MAX_DEPTH: u32 = 150;
 const MAX_ROUNDS: usize = 6;
 
+#[derive(Debug)]
 struct Ranges {
     /// Sorted, for binary search (hashing every node's range was measurable).
     sources: Vec<(u32, u32)>,
@@ -139,26 +166,108 @@ struct Ranges {
 
 /// Runs one taint rule over one parsed file.
 pub fn run(spec: &TaintSpec, t: &Target<'_>) -> Vec<TaintHit> {
-    let collect = |fs: &[crate::rules::Formula]| -> Vec<(u32, u32)> {
+    run_ext(spec, t, None, &|_| true)
+}
+
+/// Like [`run`], following calls into other modules through `ext`.
+/// `part` says whether a part's literals occur in the file (parts that cannot match are not
+/// evaluated).
+pub fn run_ext(
+    spec: &TaintSpec,
+    t: &Target<'_>,
+    ext: Option<&dyn Externals>,
+    part: &dyn Fn(&Req) -> bool,
+) -> Vec<TaintHit> {
+    // Without other modules a file needs both a source and a sink; with them either may be
+    // in the module a call leads to.
+    let Some(ranges) = ranges(spec, t, ext.is_none(), part) else {
+        return Vec::new();
+    };
+    if ranges.sources.is_empty() && ranges.sinks.is_empty() {
+        return Vec::new();
+    }
+    let mut a = Analyzer::new(t, &ranges);
+    a.ext = ext;
+    a.solve()
+}
+
+/// The summaries of a module's functions (methods excepted) for callers in other files; sinks
+/// of this file are named `file_id`.
+pub fn export(
+    prepared: &Prepared,
+    t: &Target<'_>,
+    ext: Option<&dyn Externals>,
+    file_id: u32,
+    name: &str,
+) -> Option<ExtSummary> {
+    let mut a = Analyzer::new(t, &prepared.0);
+    a.ext = ext;
+    let [i] = a.by_name.get(name)?.as_slice() else {
+        return None;
+    };
+    let i = *i;
+    if a.funcs.get(i)?.is_method {
+        return None;
+    }
+    // Only the function and the local functions it reaches are summarised: a caller in
+    // another file usually needs one or two functions of a large module.
+    let closure = a.local_callees(i);
+    a.fixpoint_of(&closure);
+    let (func, sum) = (a.funcs.get(i)?, a.summaries.get(i)?);
+    Some(ExtSummary {
+        params: func.params.iter().map(|(n, _)| n.clone()).collect(),
+        param_to_ret: sum.param_to_ret.clone(),
+        ret_tainted: !sum.ret_sources.is_empty(),
+        param_sinks: sum
+            .param_sinks
+            .iter()
+            .map(|(p, f, s0, s1, _)| (*p, f.unwrap_or(file_id), *s0, *s1))
+            .collect(),
+    })
+}
+
+/// A rule's matches in one module, computed once for every function summarised there.
+#[derive(Debug)]
+pub struct Prepared(Ranges);
+
+/// Matches a rule's parts on a module for [`export`].
+pub fn prepare(spec: &TaintSpec, t: &Target<'_>, part: &dyn Fn(&Req) -> bool) -> Option<Prepared> {
+    ranges(spec, t, false, part).map(Prepared)
+}
+
+/// The matched ranges of a rule's parts; `None` when the rule cannot report anything here
+/// (`need_both`: no source or no sink in the file).
+fn ranges(
+    spec: &TaintSpec,
+    t: &Target<'_>,
+    need_both: bool,
+    part: &dyn Fn(&Req) -> bool,
+) -> Option<Ranges> {
+    let collect = |fs: &[crate::rules::Formula], reqs: &[Req]| -> Vec<(u32, u32)> {
         let mut v: Vec<(u32, u32)> = fs
             .iter()
-            .flat_map(|f| eval::eval(f, t))
+            .enumerate()
+            .filter(|(i, _)| reqs.get(*i).is_none_or(part))
+            .flat_map(|(_, f)| eval::eval(f, t))
             .map(|m| (m.start, m.end))
             .collect();
         v.sort_unstable();
         v.dedup();
         v
     };
-    let sources = collect(&spec.sources);
-    if sources.is_empty() {
-        return Vec::new();
+    let sources = collect(&spec.sources, &spec.reqs[0]);
+    if need_both && sources.is_empty() {
+        return None;
     }
-    let sinks = collect(&spec.sinks);
-    if sinks.is_empty() {
-        return Vec::new();
+    let sinks = collect(&spec.sinks, &spec.reqs[1]);
+    if need_both && sinks.is_empty() {
+        return None;
     }
     let mut propagators: PropMap = HashMap::new();
-    for p in &spec.propagators {
+    for (i, p) in spec.propagators.iter().enumerate() {
+        if !spec.reqs[3].get(i).is_none_or(part) {
+            continue;
+        }
         for m in eval::eval(&p.formula, t) {
             if let (Some(f), Some(to)) =
                 (eval::binding(&m.env, &p.from), eval::binding(&m.env, &p.to))
@@ -170,14 +279,12 @@ pub fn run(spec: &TaintSpec, t: &Target<'_>) -> Vec<TaintHit> {
             }
         }
     }
-    let ranges = Ranges {
+    Some(Ranges {
         sources,
         sinks,
-        sanitizers: collect(&spec.sanitizers),
+        sanitizers: collect(&spec.sanitizers, &spec.reqs[2]),
         propagators,
-    };
-    let mut a = Analyzer::new(t, &ranges);
-    a.solve()
+    })
 }
 
 struct Analyzer<'r> {
@@ -189,6 +296,8 @@ struct Analyzer<'r> {
     by_name: HashMap<String, Vec<usize>>,
     summaries: Vec<std::rc::Rc<Summary>>,
     module_consts: HashMap<String, Value>,
+    ext: Option<&'r dyn Externals>,
+    imports: &'r HashMap<String, String>,
     // Per-walk outputs.
     ret: Taint,
     cur_summary: Summary,
@@ -249,6 +358,8 @@ impl<'r> Analyzer<'r> {
                 .map(|_| std::rc::Rc::new(Summary::default()))
                 .collect(),
             module_consts: HashMap::new(),
+            ext: None,
+            imports: &t.module_imports,
             ret: Taint::new(),
             cur_summary: Summary::default(),
             hits: Vec::new(),
@@ -257,13 +368,42 @@ impl<'r> Analyzer<'r> {
     }
 
     fn solve(&mut self) -> Vec<TaintHit> {
+        self.fixpoint();
+        self.report = true;
+        let mut st = State::default();
+        self.walk_block(&mut st, 0, 0);
+        for i in 0..self.funcs.len() {
+            let _ = self.analyze_func(i);
+        }
+        let mut hits = std::mem::take(&mut self.hits);
+        hits.sort_by_key(|h| {
+            (
+                h.sink_file,
+                h.sink_start,
+                h.sink_end,
+                h.via_calls.len(),
+                h.source_start,
+            )
+        });
+        hits.dedup_by_key(|h| (h.sink_file, h.sink_start, h.sink_end));
+        hits
+    }
+
+    /// Summaries of every function, iterated to a fixpoint (bounded).
+    fn fixpoint(&mut self) {
+        let all: Vec<usize> = (0..self.funcs.len()).collect();
+        self.fixpoint_of(&all);
+    }
+
+    /// Summaries of the functions `only` (which must include every local function they call).
+    fn fixpoint_of(&mut self, only: &[usize]) {
         // Module level first: its constants seed every function.
         let mut st = State::default();
         self.walk_block(&mut st, 0, 0);
         self.module_consts = st.consts;
         for _ in 0..MAX_ROUNDS {
             let mut changed = false;
-            for i in 0..self.funcs.len() {
+            for &i in only {
                 let s = self.analyze_func(i);
                 if self.summaries.get(i).map(|x| &**x) != Some(&s) {
                     changed = true;
@@ -276,16 +416,6 @@ impl<'r> Analyzer<'r> {
                 break;
             }
         }
-        self.report = true;
-        let mut st = State::default();
-        self.walk_block(&mut st, 0, 0);
-        for i in 0..self.funcs.len() {
-            let _ = self.analyze_func(i);
-        }
-        let mut hits = std::mem::take(&mut self.hits);
-        hits.sort_by_key(|h| (h.sink_start, h.sink_end, h.via_calls.len(), h.source_start));
-        hits.dedup_by_key(|h| (h.sink_start, h.sink_end));
-        hits
     }
 
     fn analyze_func(&mut self, i: usize) -> Summary {
@@ -831,16 +961,17 @@ impl<'r> Analyzer<'r> {
             .filter(|(s, e)| *s <= range.0 && range.1 <= *e)
             .collect();
         for sink in sinks {
-            self.record(sink, t, via.to_vec());
+            self.record(None, sink, t, via.to_vec());
         }
     }
 
-    fn record(&mut self, sink: (u32, u32), t: &Taint, via: Vec<u32>) {
+    fn record(&mut self, file: Option<u32>, sink: (u32, u32), t: &Taint, via: Vec<u32>) {
         for l in t {
             match l {
                 Label::Src(o) => {
                     if self.report {
                         self.hits.push(TaintHit {
+                            sink_file: file,
                             sink_start: sink.0,
                             sink_end: sink.1,
                             source_start: *o,
@@ -850,9 +981,13 @@ impl<'r> Analyzer<'r> {
                 }
                 Label::Param(p) => {
                     if self.cur_summary.param_sinks.len() < 256 {
-                        self.cur_summary
-                            .param_sinks
-                            .insert((*p, sink.0, sink.1, via.clone()));
+                        self.cur_summary.param_sinks.insert((
+                            *p,
+                            file,
+                            sink.0,
+                            sink.1,
+                            via.clone(),
+                        ));
                     }
                 }
             }
@@ -888,7 +1023,12 @@ impl<'r> Analyzer<'r> {
         let local = callee
             .as_ref()
             .and_then(|(name, via_attr)| self.resolve(name, *via_attr));
-        let saved = local.map(|_| (self.hits.len(), self.cur_summary.param_sinks.clone()));
+        let external = match (local, func) {
+            (None, Some(fn_node)) => self.external(fn_node),
+            _ => None,
+        };
+        let saved = (local.is_some() || external.is_some())
+            .then(|| (self.hits.len(), self.cur_summary.param_sinks.clone()));
         let mut positional: Vec<Taint> = Vec::new();
         let mut keywords: Vec<(String, Taint)> = Vec::new();
         let mut all = Taint::new();
@@ -930,7 +1070,7 @@ impl<'r> Analyzer<'r> {
                 .cur_summary
                 .param_sinks
                 .iter()
-                .filter(|x| !sums.contains(*x) && encloses(x.1, x.2))
+                .filter(|x| !sums.contains(*x) && x.1.is_none() && encloses(x.2, x.3))
                 .cloned()
                 .collect();
             for x in added {
@@ -963,15 +1103,44 @@ impl<'r> Analyzer<'r> {
                 ret.insert(Label::Src(*o));
             }
             let line = ast.line_of(ast.node(e).start);
-            for (p, s0, s1, via) in &sum.param_sinks {
+            for (p, file, s0, s1, via) in &sum.param_sinks {
                 let at = arg_taint(usize::from(*p));
                 if !at.is_empty() {
                     let mut v = vec![line];
                     v.extend(via.iter().copied());
-                    self.record((*s0, *s1), &at, v);
+                    self.record(*file, (*s0, *s1), &at, v);
                 }
             }
             // Data handed to the helper also reaches sinks around the call itself.
+            return ret;
+        }
+        if let Some(sum) = external {
+            let arg_taint = |k: usize| -> Taint {
+                let mut t = positional.get(k).cloned().unwrap_or_default();
+                if let Some(name) = sum.params.get(k) {
+                    for (kn, kt) in &keywords {
+                        if kn == name {
+                            t.extend(kt.iter().copied());
+                        }
+                    }
+                }
+                t
+            };
+            let mut ret = Taint::new();
+            for p in &sum.param_to_ret {
+                ret.extend(arg_taint(usize::from(*p)));
+            }
+            if sum.ret_tainted {
+                // A source in the other module: the call is where the data enters this file.
+                ret.insert(Label::Src(ast.node(e).start));
+            }
+            let line = ast.line_of(ast.node(e).start);
+            for (p, file, s0, s1) in &sum.param_sinks {
+                let at = arg_taint(usize::from(*p));
+                if !at.is_empty() {
+                    self.record(Some(*file), (*s0, *s1), &at, vec![line]);
+                }
+            }
             return ret;
         }
         recv.extend(all);
@@ -1375,6 +1544,68 @@ impl<'r> Analyzer<'r> {
         if ok {
             st.set_elems(&name, el);
         }
+    }
+
+    /// `root` and every local function it calls, directly or not.
+    fn local_callees(&self, root: usize) -> Vec<usize> {
+        let ast = self.ast;
+        let mut seen = vec![root];
+        let mut todo = vec![root];
+        while let Some(i) = todo.pop() {
+            let Some(func) = self.funcs.get(i) else {
+                continue;
+            };
+            let node = ast.node(func.node);
+            for id in (func.node + 1)..node.end_id {
+                if ast.cat(id) != Cat::Call {
+                    continue;
+                }
+                let Some(fnode) = ast.field(id, self.f.function) else {
+                    continue;
+                };
+                let callee = match ast.cat(fnode) {
+                    Cat::Identifier => Some((ast.text(fnode), false)),
+                    Cat::Attribute => ast
+                        .field(fnode, self.f.attribute)
+                        .map(|a| (ast.text(a), true)),
+                    _ => None,
+                };
+                if let Some(j) = callee.and_then(|(n, m)| self.resolve(n, m))
+                    && !seen.contains(&j)
+                {
+                    seen.push(j);
+                    todo.push(j);
+                }
+            }
+        }
+        seen
+    }
+
+    /// The summary of a function of another module a call names through the imports.
+    fn external(&self, fn_node: NodeId) -> Option<std::sync::Arc<ExtSummary>> {
+        let ext = self.ext?;
+        let ast = self.ast;
+        let q = match ast.cat(fn_node) {
+            Cat::Identifier => self.imports.get(ast.text(fn_node))?.clone(),
+            Cat::Attribute => {
+                let obj = ast.field(fn_node, self.f.object)?;
+                let attr = ast.field(fn_node, self.f.attribute)?;
+                if !matches!(ast.cat(obj), Cat::Identifier | Cat::Attribute) {
+                    return None;
+                }
+                // `h.f` with `h` an imported module, or `pkg.mod.f` after `import pkg.mod`.
+                let chain = path_key(ast.text(obj));
+                let (first, rest) = chain.split_once('.').unwrap_or((chain.as_str(), ""));
+                let base = self.imports.get(first)?;
+                if rest.is_empty() {
+                    format!("{base}.{}", ast.text(attr))
+                } else {
+                    format!("{base}.{rest}.{}", ast.text(attr))
+                }
+            }
+            _ => return None,
+        };
+        ext.summary(&q)
     }
 
     /// The local function a call refers to: a plain name defined in the file (not a method),

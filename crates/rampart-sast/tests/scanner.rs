@@ -76,6 +76,7 @@ fn disabled_rules_and_non_python_files() {
         rule_dirs: vec![dir.path().to_path_buf()],
         builtin: false,
         disabled_rules: vec!["no_eval".into()],
+        ..Default::default()
     };
     let s = SastScanner::new(&cfg).unwrap();
     assert!(s.rules().is_empty());

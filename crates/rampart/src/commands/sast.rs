@@ -25,6 +25,10 @@ pub struct SastArgs {
     /// Do not run the built-in rule pack (only --rules / rule_dirs).
     #[arg(long)]
     pub no_builtin: bool,
+    /// Analyse each file on its own: do not follow taint into the modules it imports
+    /// (`[scanner.sast] cross_file = false`).
+    #[arg(long)]
+    pub no_cross_file: bool,
     /// Run the rule tests under DIR (each rule YAML against its sibling annotated source file,
     /// `# ruleid:` / `# ok:`) and exit: 0 when all pass, 1 otherwise.
     #[arg(long, value_name = "DIR")]
@@ -48,6 +52,9 @@ pub fn run(args: SastArgs, matches: Option<&ArgMatches>) -> Result<ExitCode> {
     cfg.rule_dirs.extend(args.rules.iter().cloned());
     if args.no_builtin {
         cfg.builtin = false;
+    }
+    if args.no_cross_file {
+        cfg.cross_file = false;
     }
     let scanner: Box<dyn Scanner> = Box::new(rampart_sast::SastScanner::new(&cfg)?);
     let scanners = vec![scanner];

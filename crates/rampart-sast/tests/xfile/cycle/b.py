@@ -1,0 +1,5 @@
+import a
+
+
+def forward(cmd):
+    a.execute(cmd)

@@ -1,0 +1,3 @@
+def table_for(kind):
+    # One directory for every kind today.
+    return "/srv/data"

@@ -1,0 +1,5 @@
+import shlex
+
+
+def quoted(value):
+    return shlex.quote(value)

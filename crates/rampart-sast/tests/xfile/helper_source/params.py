@@ -1,0 +1,5 @@
+from flask import request
+
+
+def current_filter():
+    return request.args.get("where", "1=1")
