@@ -721,7 +721,12 @@ impl<'r> Analyzer<'r> {
                 } else {
                     st.vars.insert(name.clone(), taint);
                 }
-                match rhs.and_then(|r| self.elems_of(st, r, depth + 1)) {
+                // A source matching the container itself (not one element) keeps it whole.
+                let whole = st.vars.get(&name).cloned().unwrap_or_default();
+                match rhs
+                    .and_then(|r| self.elems_of(st, r, depth + 1))
+                    .filter(|e| whole.is_subset(&e.union()))
+                {
                     Some(e) => st.set_elems(&name, e),
                     None => {
                         st.elems.remove(&name);

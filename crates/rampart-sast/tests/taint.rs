@@ -224,3 +224,13 @@ fn constant_keys_and_indices_are_element_sensitive() {
         vec![6]
     );
 }
+
+/// A source that matches a whole container literal keeps the container tainted as a whole.
+#[test]
+fn source_on_the_container_itself_is_not_split() {
+    let y = "rules:\n  - id: star\n    message: m\n    severity: INFO\n    languages: [python]\n    mode: taint\n    pattern-sources:\n      - pattern: '[..., \"*\", ...]'\n    pattern-sinks:\n      - pattern: allow($X)\n";
+    assert_eq!(
+        common::lines(y, "origins = ['*']\nallow(origins)\nallow(origins[0])\n"),
+        vec![2, 3]
+    );
+}
