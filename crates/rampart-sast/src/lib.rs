@@ -4,7 +4,8 @@
 //! structurally on tree-sitter trees: each file is parsed once and every rule of its language is
 //! evaluated on that tree, after a literal prefilter skips the rules that cannot match. `mode:
 //! taint` rules run an intra-procedural dataflow per function plus function summaries, so flows
-//! through helpers of the same file are found.
+//! through helpers of the same file are found; with a project root ([`project`]) the summaries
+//! of functions in imported modules are used too (cross-file taint).
 
 pub mod ast;
 pub mod consteval;
