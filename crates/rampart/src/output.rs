@@ -60,3 +60,26 @@ pub fn write_with(
     }
     Ok(())
 }
+
+/// Inside GitHub Actions (`GITHUB_ACTIONS=true`), prints a workflow command per finding
+/// (`::error file=…,line=…::…`) so findings show as annotations. Workflow commands are read
+/// from both streams; stderr is used when standard output carries a machine-readable report.
+pub fn github_annotations(
+    findings: &[rampart_core::Finding],
+    show_secrets: bool,
+    targets: &[(Format, Option<std::path::PathBuf>)],
+) {
+    if !std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
+        return;
+    }
+    let text =
+        rampart_report::github_annotations(&rampart_report::prepared(findings, show_secrets));
+    let stdout_is_report = targets
+        .iter()
+        .any(|(f, p)| p.is_none() && *f != Format::Table);
+    if stdout_is_report {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
+    }
+}

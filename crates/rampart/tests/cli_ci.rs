@@ -650,6 +650,16 @@ fn github_actions_annotations_cover_new_findings_only() {
         .collect();
     assert!(states.contains(&("lib.py", "unchanged")), "{states:?}");
     assert!(states.contains(&("settings.py", "new")), "{states:?}");
+    // `rampart scan` annotates too (every finding: it has no diff), on stderr when standard
+    // output is a JSON report.
+    let out = rampart(&d)
+        .env("GITHUB_ACTIONS", "true")
+        .args(["scan", ".", "--no-progress", "--format", "json"])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("::error file=lib.py,line="), "{stderr}");
+    let _: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     // Outside Actions nothing of the sort is printed.
     let out = rampart(&d)
         .args([

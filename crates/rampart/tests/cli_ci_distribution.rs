@@ -1,7 +1,8 @@
 //! The files that install and run rampart in CI, checked by rampart itself: the Dockerfile of
-//! rampart's image and the release workflow scan clean with rampart's own IaC rules (no image
-//! builder installs from the package registries of the CI machine, so the image is not built
-//! here), and the files `rampart init` writes install rampart from its releases and scan clean.
+//! rampart's image and the release workflow scan clean with rampart's own IaC rules, and the
+//! files `rampart init` writes install rampart from its releases and scan clean. The image itself
+//! is not built here: its base image comes from Docker Hub, which the CI machine cannot reach
+//! (only the package registries), so the Dockerfile is checked by rampart's IaC rules instead.
 
 use std::path::Path;
 

@@ -758,34 +758,20 @@ fn finish_stage(
             &extras,
         )?;
     }
-    if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
-        // Annotate what the gate looks at: in diff mode, the new findings only.
-        let shown: Vec<Finding> = run
-            .result
-            .findings
-            .iter()
-            .filter(|f| {
-                !matches!(
-                    DiffStatus::of(f),
-                    Some(DiffStatus::Existing) | Some(DiffStatus::Moved)
-                )
-            })
-            .cloned()
-            .collect();
-        let text = rampart_report::github_annotations(&rampart_report::prepared(
-            &shown,
-            common.show_secrets,
-        ));
-        // Workflow commands are read from both streams; keep a machine-readable stdout clean.
-        let stdout_is_report = targets
-            .iter()
-            .any(|(f, p)| p.is_none() && *f != rampart_report::Format::Table);
-        if stdout_is_report {
-            eprint!("{text}");
-        } else {
-            print!("{text}");
-        }
-    }
+    // Annotate what the gate looks at: in diff mode, the new findings only.
+    let shown: Vec<Finding> = run
+        .result
+        .findings
+        .iter()
+        .filter(|f| {
+            !matches!(
+                DiffStatus::of(f),
+                Some(DiffStatus::Existing) | Some(DiffStatus::Moved)
+            )
+        })
+        .cloned()
+        .collect();
+    output::github_annotations(&shown, common.show_secrets, &targets);
 
     // One summary line on stderr, whatever the formats.
     let active = run.result.active().count();

@@ -171,6 +171,7 @@ pub fn finish(
             comparison.as_ref(),
         )?;
     }
+    crate::output::github_annotations(&result.findings, common.show_secrets, &targets);
     let failed = match common.fail_on(config)? {
         Some(level) => gate_fails(&result, level),
         None => false,
