@@ -8,16 +8,19 @@ versions (listed in OUT_DIR/expected-packages.txt); layer 1 adds a fake Slack to
 app/.env that layer 2 deletes with a whiteout; every layer carries about TOTAL_MB/LAYERS MiB of
 tar: Python-like source text (compressible) and blobs half random, half zero (like shared
 libraries and weights), mixed so gzip reaches about the 3x ratio of real images. With
-BIG_FILE_MB, the last layer also holds a model-like file of that size with a fake AWS key
-near its end (a file over the in-memory limit, which the scanner must stream).
+BIG_FILE_MB, the last layer also holds two files of that size, over the scanner's in-memory
+limit: a JSON-lines text file with a fake AWS key on its last line (secrets must stream it) and
+a PyTorch-style zip whose pickle names os.system (the model scanner must seek its central
+directory).
 
 Deterministic: every byte comes from a seeded generator and pigz runs with -n (no name, no
 time), so the same arguments give the same blobs and digests. Layers are streamed through pigz
 and hashed on the way, so memory stays small whatever TOTAL_MB is.
     gen_image.py OUT 640 8     -> about 210 MB of gzip layers (the >= 200 MB throughput image)
-    gen_image.py OUT 2048 16   -> 2 GiB of layers unpacked, about 680 MB gzip (the memory image)
+    gen_image.py OUT 2048 16 200  -> 2 GiB of layers unpacked, two 200 MiB files in the last
+                                     layer (the memory image)
 """
-import hashlib, io, json, os, random, subprocess, sys, tarfile
+import hashlib, io, json, os, pickle, random, subprocess, sys, tarfile, zipfile
 
 out, total_mb, n_layers = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 big_mb = int(sys.argv[4]) if len(sys.argv) > 4 else 0
@@ -48,6 +51,23 @@ def text_blob(size):
 def binary_blob(size):
     half = size // 2
     return rng.randbytes(half) + bytes(size - half)
+
+
+class Payload:
+    def __reduce__(self):
+        return (os.system, ("echo rampart-bench",))
+
+
+def torch_like_zip(size):
+    """A PyTorch-style zip: a pickle whose reduce names os.system (harmless: never loaded)
+    and one stored tensor blob of about `size` bytes, so the central directory is at the end."""
+    pkl = pickle.dumps(Payload(), protocol=2)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
+        z.writestr(zipfile.ZipInfo("model/data.pkl", (2023, 11, 14, 0, 0, 0)), pkl)
+        z.writestr(zipfile.ZipInfo("model/data/0", (2023, 11, 14, 0, 0, 0)), binary_blob(size - 4096))
+        z.writestr(zipfile.ZipInfo("model/version", (2023, 11, 14, 0, 0, 0)), b"3\n")
+    return buf.getvalue()
 
 
 def add(tar, path, data, mode=0o644):
@@ -109,9 +129,10 @@ for li in range(n_layers):
             written, k = 0, 0
             if big_mb and li == n_layers - 1:
                 size = big_mb * 1024 * 1024
-                tail = f"\naws_access_key_id = {BIG_KEY}\n".encode()
-                add(tar, "opt/models/big-weights.bin", binary_blob(size - len(tail) - 4096) + tail + bytes(4096))
-                written += size
+                tail = f'{{"aws_access_key_id": "{BIG_KEY}"}}\n'.encode()
+                add(tar, "opt/data/train.jsonl", text_blob(size - len(tail)) + tail)
+                add(tar, "opt/models/model.pt", torch_like_zip(size))
+                written += 2 * size
             while written < per_layer:
                 size = rng.choice([4096, 16384, 65536, 262144, 1048576, 4194304])
                 size = min(size, per_layer - written) or 1
