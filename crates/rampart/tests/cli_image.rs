@@ -441,3 +441,122 @@ fn sbom_of_an_image() {
         assert!(text.contains("pkg:pypi/requests@2.31.0"), "{doc:#}");
     }
 }
+
+/// Files over the 32 MiB in-memory limit inside layers, in an image built with umoci: a
+/// JSON-lines file whose last line holds the token (the secrets scanner streams it from a
+/// temporary copy and reports the real line), a PyTorch-style zip whose pickle names
+/// `posix.system` (the model scanner seeks its central directory at the end), and a second such
+/// zip deleted by the next layer (not in the final view: no model finding for it).
+#[test]
+fn files_over_the_in_memory_limit_are_scanned() {
+    if !have("umoci") || !have("python3") {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let oci = tmp.path().join("oci");
+    let bundle = tmp.path().join("bundle");
+    let run = |args: &[&str]| {
+        let out = Std::new(args[0]).args(&args[1..]).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let image = format!("{}:big", oci.display());
+    run(&["umoci", "init", "--layout", oci.to_str().unwrap()]);
+    run(&["umoci", "new", "--image", &image]);
+    run(&[
+        "umoci",
+        "unpack",
+        "--rootless",
+        "--image",
+        &image,
+        bundle.to_str().unwrap(),
+    ]);
+    let root = bundle.join("rootfs");
+    std::fs::create_dir_all(root.join("data")).unwrap();
+    std::fs::create_dir_all(root.join("models")).unwrap();
+    let mut text = String::new();
+    let mut lines = 0u64;
+    while text.len() < 33 * 1024 * 1024 {
+        lines += 1;
+        text.push_str(&format!(
+            "{{\"id\": {lines}, \"text\": \"a training example of some length\"}}\n"
+        ));
+    }
+    lines += 1;
+    text.push_str(&format!("{{\"id\": {lines}, \"note\": \"{TOKEN}\"}}\n"));
+    std::fs::write(root.join("data/train.jsonl"), text).unwrap();
+    let make_zip = r#"
+import io, os, pickle, sys, zipfile
+class Payload:
+    def __reduce__(self):
+        return (os.system, ("echo rampart-test",))
+for path in sys.argv[1:]:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("model/data.pkl", pickle.dumps(Payload(), protocol=2))
+        z.writestr("model/data/0", bytes(33 * 1024 * 1024))
+        z.writestr("model/version", b"3\n")
+"#;
+    let kept = root.join("models/model.pt");
+    let gone = root.join("models/old.pt");
+    run(&[
+        "python3",
+        "-c",
+        make_zip,
+        kept.to_str().unwrap(),
+        gone.to_str().unwrap(),
+    ]);
+    run(&[
+        "umoci",
+        "repack",
+        "--refresh-bundle",
+        "--history.created_by",
+        "COPY data models /",
+        "--image",
+        &image,
+        bundle.to_str().unwrap(),
+    ]);
+    std::fs::remove_file(&gone).unwrap();
+    run(&[
+        "umoci",
+        "repack",
+        "--refresh-bundle",
+        "--history.created_by",
+        "RUN rm /models/old.pt",
+        "--image",
+        &image,
+        bundle.to_str().unwrap(),
+    ]);
+
+    let doc = scan(&[&image, "--scanners", "secrets,models"], &[]);
+    let all = doc["findings"].as_array().unwrap();
+    let secrets: Vec<&Value> = all.iter().filter(|f| f["scanner"] == "secrets").collect();
+    assert_eq!(secrets.len(), 1, "{doc:#}");
+    let loc = &secrets[0]["locations"][0];
+    assert_eq!(loc["path"], "data/train.jsonl");
+    assert_eq!(loc["kind"], "image");
+    assert_eq!(loc["line"], lines, "{loc:#}");
+    assert_eq!(secrets[0]["properties"]["layer_index"], 0);
+    let models: Vec<&Value> = all.iter().filter(|f| f["scanner"] == "models").collect();
+    assert!(!models.is_empty(), "{doc:#}");
+    for m in &models {
+        assert_eq!(m["locations"][0]["path"], "models/model.pt", "{m:#}");
+        assert_eq!(m["properties"]["layer_index"], 0);
+        assert_eq!(m["properties"]["layer_instruction"], "COPY data models /");
+    }
+    assert!(
+        models
+            .iter()
+            .any(|m| m["message"].as_str().unwrap().contains("system")),
+        "{models:#?}"
+    );
+    let skipped: Vec<&Value> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["message"].as_str().unwrap().contains("not scanned"))
+        .collect();
+    assert!(skipped.is_empty(), "{skipped:#?}");
+}
